@@ -1,0 +1,28 @@
+using Cdm.Contracts.Profiles;
+using Cdm.Contracts.Records;
+
+namespace Cdm.Contracts.Ingestion;
+
+/// <summary>
+/// Runs ingests and lookups: validates and normalises a record, claims its identifiers, decides which
+/// profile it belongs to and drives the merges that follows from it. Stateless; profile grains never
+/// call each other, this grain coordinates them, so there is no call cycle.
+/// </summary>
+[Alias("cdm.IResolverGrain")]
+public interface IResolverGrain : IGrainWithIntegerKey
+{
+    /// <summary>Ingests one record. Idempotent: the same version again reports <see cref="IngestStatus.Unchanged"/>.</summary>
+    Task<IngestOutcome> IngestAsync(IncomingRecord record);
+
+    /// <summary>Removes a source record from the profile that holds it.</summary>
+    Task<DeleteOutcome> DeleteAsync(string source, string recordId);
+
+    /// <summary>Finds a profile by id, identifier or source key, following merges; null when none holds it.</summary>
+    Task<ProfileView?> GetProfileAsync(ProfileLookup lookup, bool includeVersions);
+
+    /// <summary>The history of a profile (following merges); null when there is no such profile.</summary>
+    Task<ProfileHistoryView?> GetHistoryAsync(string profileId);
+
+    /// <summary>Finishes a merge saga that was started and not completed (after a crash or a lost call).</summary>
+    Task ResumeMergeAsync(PendingMerge merge);
+}

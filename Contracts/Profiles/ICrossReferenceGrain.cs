@@ -1,0 +1,9 @@
+namespace Cdm.Contracts.Profiles;
+
+/// <summary>Lists every source record with the profile that holds it, read from grain storage.</summary>
+[Alias("cdm.ICrossReferenceGrain")]
+public interface ICrossReferenceGrain : IGrainWithIntegerKey
+{
+    /// <summary>Streams the cross references, only of <paramref name="source"/> when it is set.</summary>
+    IAsyncEnumerable<CrossReferenceEntry> ListAsync(string? source, CancellationToken cancellationToken = default);
+}
