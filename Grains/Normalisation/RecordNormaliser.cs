@@ -1,0 +1,225 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Cdm.Contracts.Records;
+
+namespace Cdm.Grains.Normalisation;
+
+/// <summary>
+/// Turns an incoming source record into the record version a profile keeps: validates it (rejecting it whole on any
+/// violation), normalises every attribute, derives the deterministic identifiers (identifier attributes and external
+/// identifiers, placeholders removed) and computes the content hash. Immutable and thread-safe; build one and share it.
+/// </summary>
+/// <remarks>
+/// Attribute rules by name: <c>email</c>, <c>phone</c>, <c>first_name</c>, <c>middle_name</c>, <c>last_name</c>,
+/// <c>full_name</c>, <c>postcode</c>, <c>gender</c>, <c>country</c>, and dates for <c>birth_date</c> and every
+/// name ending in <c>_date</c>; every other attribute is trimmed and whitespace-collapsed. An attribute empty after
+/// trimming is dropped. A flagged value is kept as received and never becomes an identifier.
+/// External identifiers keep their type and case, trimmed and whitespace-collapsed; those of type <c>email</c> or
+/// <c>phone</c> are normalised as those attributes are, so they link with them.
+/// </remarks>
+public sealed class RecordNormaliser
+{
+    /// <summary>The quality issue of an identifier value that is a known placeholder.</summary>
+    public const string BlockedIssue = "placeholder value, not used as an identifier";
+
+    private const string IdentifierFlagPrefix = "identifiers.";
+
+    private readonly RecordValidator validator;
+    private readonly EmailNormaliser email = new();
+    private readonly PhoneNormaliser phone;
+    private readonly NameNormaliser name = new();
+    private readonly DateNormaliser date;
+    private readonly PostcodeNormaliser postcode = new();
+    private readonly GenderNormaliser gender = new();
+    private readonly CountryNormaliser country = new();
+    private readonly TextNormaliser text = new();
+    private readonly FrozenSet<string> identifierAttributes;
+    private readonly BlockedValueSet blocked;
+
+    /// <summary>Creates a normaliser; <paramref name="timeProvider"/> says what now is for the date and time limits.</summary>
+    /// <exception cref="ArgumentException">The options are not usable (an unknown phone region, a limit below 1).</exception>
+    public RecordNormaliser(NormalisationOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var limits = options.RecordLimits ?? throw new ArgumentException("RecordLimits is required.", nameof(options));
+        CheckLimits(limits);
+
+        validator = new RecordValidator(limits, timeProvider);
+        phone = new PhoneNormaliser(options.DefaultRegion);
+        date = new DateNormaliser(timeProvider, options.DateOrder);
+        identifierAttributes = (options.IdentifierAttributes ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToFrozenSet(StringComparer.Ordinal);
+        blocked = new BlockedValueSet(options.BlockedValues ?? new BlockedValueOptions(), (type, entry) =>
+            For(type) is var normaliser && normaliser != text && normaliser.Normalise(entry) is { IsValid: true } result ? result.Value : null);
+    }
+
+    /// <summary>
+    /// Validates and normalises <paramref name="record"/>, received at <paramref name="receivedAt"/> (which becomes
+    /// observed-at when the record has none, but is not part of the content hash).
+    /// </summary>
+    public NormalisationResult Normalise(IncomingRecord record, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var violations = validator.Validate(record);
+        if (!violations.IsEmpty)
+        {
+            return NormalisationResult.Rejected(violations);
+        }
+
+        var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var identifiers = ImmutableArray.CreateBuilder<LinkIdentifier>();
+        ImmutableArray<QualityFlag>.Builder? flags = null;
+
+        foreach (var (attribute, raw) in record.Attributes ?? ImmutableDictionary<string, string>.Empty)
+        {
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
+
+            var result = For(attribute).Normalise(raw);
+            if (result.IsDropped)
+            {
+                continue;
+            }
+
+            attributes[attribute] = result.Value;
+            if (result.Issue is not null)
+            {
+                Flag(ref flags, attribute, result.Issue);
+            }
+            else if (identifierAttributes.Contains(attribute))
+            {
+                if (blocked.IsBlocked(attribute, result.Value))
+                {
+                    Flag(ref flags, attribute, BlockedIssue);
+                }
+                else
+                {
+                    identifiers.Add(Link(attribute, result.Value));
+                }
+            }
+        }
+
+        if (!record.Identifiers.IsDefault)
+        {
+            foreach (var external in record.Identifiers)
+            {
+                var result = NormaliseExternal(external.Type, external.Value ?? string.Empty);
+                if (result.Issue is not null)
+                {
+                    Flag(ref flags, IdentifierFlagPrefix + external.Type, result.Issue);
+                }
+                else if (result.IsDropped || blocked.IsBlocked(external.Type, result.Value))
+                {
+                    Flag(ref flags, IdentifierFlagPrefix + external.Type, BlockedIssue);
+                }
+                else
+                {
+                    identifiers.Add(Link(external.Type, result.Value));
+                }
+            }
+        }
+
+        var observedAt = (record.ObservedAt ?? receivedAt).ToUniversalTime();
+        var sortedAttributes = attributes.ToImmutable();
+        var linkIdentifiers = SortDistinct(identifiers);
+        var hash = RecordContentHash.Compute(record.Source, record.RecordId, observedAt, sortedAttributes, linkIdentifiers);
+        var version = new RecordVersion(
+            record.Source,
+            record.RecordId,
+            observedAt,
+            receivedAt.ToUniversalTime(),
+            sortedAttributes,
+            linkIdentifiers,
+            SortFlags(flags),
+            hash);
+        return NormalisationResult.Accepted(version);
+    }
+
+    private IAttributeNormaliser For(string attribute) => attribute switch
+    {
+        "email" => email,
+        "phone" => phone,
+        "first_name" or "middle_name" or "last_name" or "full_name" => name,
+        "postcode" => postcode,
+        "gender" => gender,
+        "country" => country,
+        _ when attribute.EndsWith("_date", StringComparison.Ordinal) => date,
+        _ => text,
+    };
+
+    /// <summary>Email and phone identifiers follow the attribute rules, so they link with those attributes.</summary>
+    private NormalisedValue NormaliseExternal(string type, string value) => type switch
+    {
+        "email" => email.Normalise(value),
+        "phone" => phone.Normalise(value),
+        _ => text.Normalise(value),
+    };
+
+    private static LinkIdentifier Link(string type, string value) => new(type, value, IdentifierKeys.For(type, value));
+
+    private static void Flag(ref ImmutableArray<QualityFlag>.Builder? flags, string attribute, string issue) =>
+        (flags ??= ImmutableArray.CreateBuilder<QualityFlag>()).Add(new QualityFlag(attribute, issue));
+
+    /// <summary>Sorted by key and without repeats, so the same content always yields the same version.</summary>
+    private static ImmutableArray<LinkIdentifier> SortDistinct(ImmutableArray<LinkIdentifier>.Builder identifiers)
+    {
+        if (identifiers.Count == 0)
+        {
+            return [];
+        }
+
+        identifiers.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var write = 1;
+        for (var read = 1; read < identifiers.Count; read++)
+        {
+            if (identifiers[read].Key != identifiers[write - 1].Key)
+            {
+                identifiers[write++] = identifiers[read];
+            }
+        }
+
+        identifiers.Count = write;
+        return identifiers.DrainToImmutable();
+    }
+
+    private static ImmutableArray<QualityFlag> SortFlags(ImmutableArray<QualityFlag>.Builder? flags)
+    {
+        if (flags is null)
+        {
+            return [];
+        }
+
+        // Attributes arrive in hash order; sorting keeps the version the same for the same content.
+        flags.Sort(static (a, b) => string.CompareOrdinal(a.Attribute, b.Attribute) is var c and not 0 ? c : string.CompareOrdinal(a.Issue, b.Issue));
+        return flags.DrainToImmutable();
+    }
+
+    private static void CheckLimits(RecordLimits limits)
+    {
+        (string Name, int Value)[] counts =
+        [
+            (nameof(limits.MaxSourceLength), limits.MaxSourceLength),
+            (nameof(limits.MaxRecordIdLength), limits.MaxRecordIdLength),
+            (nameof(limits.MaxAttributes), limits.MaxAttributes),
+            (nameof(limits.MaxAttributeNameLength), limits.MaxAttributeNameLength),
+            (nameof(limits.MaxAttributeValueLength), limits.MaxAttributeValueLength),
+            (nameof(limits.MaxIdentifiers), limits.MaxIdentifiers),
+            (nameof(limits.MaxIdentifierTypeLength), limits.MaxIdentifierTypeLength),
+            (nameof(limits.MaxIdentifierValueLength), limits.MaxIdentifierValueLength),
+        ];
+        foreach (var (limitName, value) in counts)
+        {
+            if (value < 1)
+            {
+                throw new ArgumentException($"RecordLimits.{limitName} must be at least 1; it is {value}.", nameof(limits));
+            }
+        }
+
+        if (limits.MaxObservedAtAhead < TimeSpan.Zero)
+        {
+            throw new ArgumentException("RecordLimits.MaxObservedAtAhead must not be negative.", nameof(limits));
+        }
+    }
+}
