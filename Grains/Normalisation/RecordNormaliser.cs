@@ -49,8 +49,7 @@ public sealed class RecordNormaliser
         phone = new PhoneNormaliser(options.DefaultRegion);
         date = new DateNormaliser(timeProvider, options.DateOrder);
         identifierAttributes = (options.IdentifierAttributes ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToFrozenSet(StringComparer.Ordinal);
-        blocked = new BlockedValueSet(options.BlockedValues ?? new BlockedValueOptions(), (type, entry) =>
-            For(type) is var normaliser && normaliser != text && normaliser.Normalise(entry) is { IsValid: true } result ? result.Value : null);
+        blocked = new BlockedValueSet(options.BlockedValues ?? new BlockedValueOptions(), NormaliseBlockedEntry);
     }
 
     /// <summary>
@@ -156,6 +155,13 @@ public sealed class RecordNormaliser
         "phone" => phone.Normalise(value),
         _ => text.Normalise(value),
     };
+
+    /// <summary>A configured placeholder in the form values of its type take, so <c>(212) 555-1212</c> blocks <c>+12125551212</c>.</summary>
+    private string? NormaliseBlockedEntry(string type, string entry)
+    {
+        var result = NormaliseExternal(type, entry);
+        return result.IsValid ? result.Value : null;
+    }
 
     private static LinkIdentifier Link(string type, string value) => new(type, value, IdentifierKeys.For(type, value));
 
