@@ -1,6 +1,7 @@
 using System.Text;
 using Cdm.Silo.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
 
 namespace Cdm.UnitTests.Storage;
@@ -238,6 +239,30 @@ public sealed class SqliteGroupCommitGrainStorageTests : IDisposable
         Assert.Equal(Grains * WritesPerGrain, storage.CommittedWrites);
         Assert.True(storage.CommittedBatches < storage.CommittedWrites,
             $"expected fewer transactions than {storage.CommittedWrites} writes, got {storage.CommittedBatches}");
+    }
+
+    [Fact]
+    public async Task Batches_NeverExceedMaxBatchSize()
+    {
+        await using var storage = await StartAsync(o => o.MaxBatchSize = 2);
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(
+            i => storage.WriteStateAsync(StateName, Grain($"bounded-{i}"), new GrainState<TestState>(new TestState()))));
+
+        Assert.Equal(10, storage.CommittedWrites);
+        Assert.True(storage.CommittedBatches >= 5, $"expected at least 5 batches of at most 2 writes, got {storage.CommittedBatches}");
+    }
+
+    [Theory]
+    [InlineData("", 512, 1)]
+    [InlineData("x.db", 0, 1)]
+    [InlineData("x.db", 512, 0)]
+    public void InvalidOptions_AreRefused(string path, int maxBatchSize, int readConnections)
+    {
+        var options = new SqliteGroupCommitOptions { DatabasePath = path, MaxBatchSize = maxBatchSize, ReadConnections = readConnections };
+
+        Assert.ThrowsAny<ArgumentException>(
+            () => new SqliteGroupCommitGrainStorage("test", options, TestActivators.Instance, NullLogger<SqliteGroupCommitGrainStorage>.Instance));
     }
 
     [Fact]
