@@ -18,6 +18,8 @@ internal static class SqliteGrainStateSchema
             applied_at TEXT NOT NULL
         ) WITHOUT ROWID;
 
+        -- A rowid table on purpose: states are kilobytes, and a WITHOUT ROWID table, which keeps whole rows in
+        -- its key b-tree, committed half as many 1 KB writes per second as this table with its key index.
         CREATE TABLE IF NOT EXISTS cdm_grain_state
         (
             grain_type  TEXT NOT NULL,
@@ -28,7 +30,7 @@ internal static class SqliteGrainStateSchema
             payload     BLOB NULL,
             modified_at TEXT NOT NULL,
             PRIMARY KEY (grain_type, grain_key, state_name)
-        ) WITHOUT ROWID;
+        );
         """;
 
     public static void Apply(SqliteConnection connection)
