@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Cdm.Silo.Storage;
+
+/// <summary>Opens the connections of <see cref="SqliteGroupCommitGrainStorage"/> with their pragmas applied.</summary>
+internal static class SqliteConnectionFactory
+{
+    public static SqliteConnection OpenWriter(SqliteGroupCommitOptions options)
+    {
+        var connection = Open(options, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            // WAL lets readers go on while the writer commits, and makes a commit one append and one fsync.
+            var mode = Execute(connection, "PRAGMA journal_mode = WAL");
+            if (!string.Equals(mode as string, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"The database '{options.DatabasePath}' cannot use WAL journaling (got '{mode}').");
+            }
+
+            Execute(connection, FormattableString.Invariant($"PRAGMA synchronous = {(int)options.Synchronous}"));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public static SqliteConnection OpenReader(SqliteGroupCommitOptions options)
+    {
+        var connection = Open(options, SqliteOpenMode.ReadWrite);
+        try
+        {
+            // Read connections must never write; query_only turns a slip into an error instead of a second writer.
+            Execute(connection, "PRAGMA query_only = ON");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection Open(SqliteGroupCommitOptions options, SqliteOpenMode mode)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = mode,
+            // The storage keeps its own few long-lived connections; a pool would only hold the file open after stop.
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries a busy database for this long on top of busy_timeout; keep the two equal.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = " + ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static object? Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

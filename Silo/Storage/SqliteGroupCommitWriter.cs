@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Cdm.Silo.Storage;
+
+/// <summary>
+/// The single writer of one database: a dedicated thread that owns the only writing connection, takes every
+/// queued write (up to a batch), commits them in one transaction and only then completes them. A dedicated thread,
+/// because SQLite calls block (its busy handler sleeps on the calling thread) and must never hold up Orleans'
+/// scheduler or starve the thread pool.
+/// </summary>
+internal sealed partial class SqliteGroupCommitWriter
+{
+    private readonly SqliteGroupCommitOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<PendingWrite> _batch;
+    private readonly Thread _thread;
+    private SqliteConnection? _connection;
+    private SqliteWriteCommands? _commands;
+    private Task<bool>? _pendingWait;
+    private long _committedBatches;
+    private long _committedWrites;
+
+    public SqliteGroupCommitWriter(SqliteGroupCommitOptions options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+        _batch = new List<PendingWrite>(options.MaxBatchSize);
+        // Background: a process that exits without stopping loses only writes that were never acknowledged.
+        _thread = new Thread(Run) { IsBackground = true, Name = "cdm-sqlite-writer" };
+    }
+
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    public long CommittedWrites => Interlocked.Read(ref _committedWrites);
+
+    /// <summary>Opens the writer connection, creates the tables and starts the thread.</summary>
+    public void Start()
+    {
+        _connection = SqliteConnectionFactory.OpenWriter(_options);
+        try
+        {
+            SqliteGrainStateSchema.Apply(_connection);
+            _commands = new SqliteWriteCommands(_connection);
+        }
+        catch
+        {
+            Close();
+            throw;
+        }
+
+        _thread.Start();
+    }
+
+    /// <summary>Queues a write; the task completes with the new ETag once its batch committed.</summary>
+    public Task<string?> EnqueueAsync(PendingWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteGroupCommitGrainStorage), "The grain storage is stopped.");
+        }
+
+        return write.Completion;
+    }
+
+    /// <summary>Takes no more writes, commits those already queued, then closes the connection.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        return _stopped.Task.WaitAsync(cancellationToken);
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (TakeBatch())
+            {
+                CommitBatch();
+                _batch.Clear();
+            }
+        }
+        catch (Exception exception)
+        {
+            // Not expected: batch errors are handled per batch. Fail what is left rather than leave callers hanging.
+            LogWriterFailed(exception);
+            _queue.Writer.TryComplete();
+            foreach (var write in _batch)
+            {
+                write.Fail(exception);
+            }
+
+            while (_queue.Reader.TryRead(out var write))
+            {
+                write.Fail(exception);
+            }
+        }
+        finally
+        {
+            Close();
+            _stopped.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits for the first write, then takes what else is queued; false once stopped and drained.</summary>
+    private bool TakeBatch()
+    {
+        var reader = _queue.Reader;
+        PendingWrite? write;
+        while (!reader.TryRead(out write))
+        {
+            if (!WaitForWrites(Timeout.Infinite))
+            {
+                return false;
+            }
+        }
+
+        _batch.Add(write);
+        var max = _options.MaxBatchSize;
+        while (_batch.Count < max && reader.TryRead(out write))
+        {
+            _batch.Add(write);
+        }
+
+        if (_batch.Count < max && _options.MaxBatchDelay > TimeSpan.Zero)
+        {
+            Linger(max);
+        }
+
+        return true;
+    }
+
+    private void Linger(int max)
+    {
+        var reader = _queue.Reader;
+        var deadline = Stopwatch.GetTimestamp() + (long)(_options.MaxBatchDelay.TotalSeconds * Stopwatch.Frequency);
+        while (_batch.Count < max)
+        {
+            if (reader.TryRead(out var write))
+            {
+                _batch.Add(write);
+                continue;
+            }
+
+            var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (remaining <= TimeSpan.Zero || !WaitForWrites((int)Math.Ceiling(remaining.TotalMilliseconds)))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>True when writes may be queued; false when the wait timed out or the queue is completed and empty.</summary>
+    private bool WaitForWrites(int timeoutMilliseconds)
+    {
+        // A wait that timed out stays pending and is reused: the channel allows one waiting reader at a time.
+        _pendingWait ??= _queue.Reader.WaitToReadAsync().AsTask();
+        if (!_pendingWait.Wait(timeoutMilliseconds))
+        {
+            return false;
+        }
+
+        var more = _pendingWait.Result;
+        _pendingWait = null;
+        return more;
+    }
+
+    private void CommitBatch()
+    {
+        SqliteTransaction? transaction = null;
+        try
+        {
+            EnsureOpen();
+            var modifiedAt = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            transaction = _connection!.BeginTransaction(deferred: false);
+            foreach (var write in _batch)
+            {
+                _commands!.Apply(write, transaction, modifiedAt);
+            }
+
+            transaction.Commit();
+            transaction.Dispose();
+        }
+        catch (Exception exception)
+        {
+            // Nothing of the batch is durable, so every write in it fails. A failed commit can leave the
+            // connection mid-transaction; the next batch starts on a fresh one.
+            LogBatchFailed(exception, _batch.Count);
+            DisposeQuietly(transaction);
+            Close();
+            foreach (var write in _batch)
+            {
+                write.Fail(exception);
+            }
+
+            return;
+        }
+
+        Interlocked.Increment(ref _committedBatches);
+        Interlocked.Add(ref _committedWrites, _batch.Count);
+        foreach (var write in _batch)
+        {
+            write.Publish();
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (_connection is not null)
+        {
+            return;
+        }
+
+        _connection = SqliteConnectionFactory.OpenWriter(_options);
+        _commands = new SqliteWriteCommands(_connection);
+    }
+
+    private void Close()
+    {
+        _commands?.Dispose();
+        _commands = null;
+        DisposeQuietly(_connection);
+        _connection = null;
+    }
+
+    private void DisposeQuietly(IDisposable? disposable)
+    {
+        try
+        {
+            disposable?.Dispose();
+        }
+        catch (SqliteException exception)
+        {
+            LogCloseFailed(exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} grain state writes failed and was not committed")]
+    private partial void LogBatchFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the grain state writer connection failed")]
+    private partial void LogCloseFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The grain state writer stopped on an unexpected error")]
+    private partial void LogWriterFailed(Exception exception);
+}

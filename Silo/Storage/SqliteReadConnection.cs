@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+
+namespace Cdm.Silo.Storage;
+
+/// <summary>One read connection and its prepared statements; used by one reader at a time.</summary>
+internal sealed class SqliteReadConnection : IDisposable
+{
+    private const string SelectStateSql =
+        "SELECT version, payload FROM cdm_grain_state WHERE grain_type = $grain_type AND grain_key = $grain_key AND state_name = $state_name";
+
+    // Keyset paging along the primary key: each page is a short read, so no snapshot is held for a whole scan.
+    private const string FirstPageSql = """
+        SELECT grain_key, payload FROM cdm_grain_state
+        WHERE grain_type = $grain_type AND state_name = $state_name AND payload IS NOT NULL
+        ORDER BY grain_key LIMIT $limit
+        """;
+
+    private const string NextPageSql = """
+        SELECT grain_key, payload FROM cdm_grain_state
+        WHERE grain_type = $grain_type AND grain_key > $after AND state_name = $state_name AND payload IS NOT NULL
+        ORDER BY grain_key LIMIT $limit
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _selectState;
+    private readonly SqliteCommand _firstPage;
+    private readonly SqliteCommand _nextPage;
+
+    public SqliteReadConnection(SqliteGroupCommitOptions options)
+    {
+        _connection = SqliteConnectionFactory.OpenReader(options);
+        _selectState = _connection.CreateCommand();
+        _selectState.CommandText = SelectStateSql;
+        _selectState.Parameters.Add("$grain_type", SqliteType.Text);
+        _selectState.Parameters.Add("$grain_key", SqliteType.Text);
+        _selectState.Parameters.Add("$state_name", SqliteType.Text);
+
+        _firstPage = CreatePageCommand(FirstPageSql, withAfter: false);
+        _nextPage = CreatePageCommand(NextPageSql, withAfter: true);
+    }
+
+    /// <summary>Reads one row; false when there is none. A cleared row has a version and no payload.</summary>
+    public bool TryReadState(string grainType, string grainKey, string stateName, out long version, out byte[]? payload)
+    {
+        _selectState.Parameters["$grain_type"].Value = grainType;
+        _selectState.Parameters["$grain_key"].Value = grainKey;
+        _selectState.Parameters["$state_name"].Value = stateName;
+        using var reader = _selectState.ExecuteReader();
+        if (!reader.Read())
+        {
+            version = 0;
+            payload = null;
+            return false;
+        }
+
+        version = reader.GetInt64(0);
+        payload = reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1);
+        return true;
+    }
+
+    /// <summary>Up to <paramref name="limit"/> live rows after <paramref name="afterKey"/> (from the start when null), in key order.</summary>
+    public List<(string GrainKey, byte[] Payload)> ReadPage(string grainType, string stateName, string? afterKey, int limit)
+    {
+        var command = afterKey is null ? _firstPage : _nextPage;
+        command.Parameters["$grain_type"].Value = grainType;
+        command.Parameters["$state_name"].Value = stateName;
+        command.Parameters["$limit"].Value = limit;
+        if (afterKey is not null)
+        {
+            command.Parameters["$after"].Value = afterKey;
+        }
+
+        var rows = new List<(string, byte[])>(limit);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+        }
+
+        return rows;
+    }
+
+    public void Dispose()
+    {
+        _selectState.Dispose();
+        _firstPage.Dispose();
+        _nextPage.Dispose();
+        _connection.Dispose();
+    }
+
+    private SqliteCommand CreatePageCommand(string sql, bool withAfter)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add("$grain_type", SqliteType.Text);
+        command.Parameters.Add("$state_name", SqliteType.Text);
+        command.Parameters.Add("$limit", SqliteType.Integer);
+        if (withAfter)
+        {
+            command.Parameters.Add("$after", SqliteType.Text);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Cdm.UnitTests.Storage;
+
+public enum TestColour
+{
+    Red,
+    Green,
+    Blue,
+}
