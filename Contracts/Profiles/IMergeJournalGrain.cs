@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Cdm.Contracts.Profiles;
 
@@ -13,6 +14,8 @@ public interface IMergeJournalGrain : IGrainWithIntegerKey
 
     Task RemoveAsync(string loser);
 
-    /// <summary>Activates the partition so that it resumes what it holds; returns the sagas it holds.</summary>
+    /// <summary>Finishes every saga the partition holds; returns those still pending. Interleaves, because
+    /// finishing a saga calls back into this partition to remove it.</summary>
+    [AlwaysInterleave]
     Task<ImmutableArray<PendingMerge>> WakeAsync();
 }

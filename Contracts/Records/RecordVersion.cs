@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Cdm.Contracts.Records;
 
@@ -20,5 +21,6 @@ public sealed record RecordVersion(
     [property: Id(7)] string ContentHash)
 {
     /// <summary>The source key, <c>src:&lt;source&gt;:&lt;record_id&gt;</c>: an identifier of its own.</summary>
+    [JsonIgnore]
     public string SourceKey => SourceKeys.For(Source, RecordId);
 }

@@ -123,7 +123,8 @@ public sealed class RecordNormaliser
         var observedAt = (record.ObservedAt ?? receivedAt).ToUniversalTime();
         var sortedAttributes = attributes.ToImmutable();
         var linkIdentifiers = SortDistinct(identifiers);
-        var hash = RecordContentHash.Compute(record.Source, record.RecordId, observedAt, sortedAttributes, linkIdentifiers);
+        // A record sent without observed-at is hashed without it, so re-sending it changes nothing.
+        var hash = RecordContentHash.Compute(record.Source, record.RecordId, record.ObservedAt?.ToUniversalTime() ?? DateTimeOffset.MinValue, sortedAttributes, linkIdentifiers);
         var version = new RecordVersion(
             record.Source,
             record.RecordId,
@@ -134,6 +135,16 @@ public sealed class RecordNormaliser
             SortFlags(flags),
             hash);
         return NormalisationResult.Accepted(version);
+    }
+
+    /// <summary>
+    /// The identifier grain key for a value looked up by type (for reads by identifier), normalised as an
+    /// ingested identifier would be; null when the value could never link (invalid or a placeholder).
+    /// </summary>
+    public string? IdentifierKey(string type, string value)
+    {
+        var result = NormaliseExternal(type, value);
+        return result.IsValid && !blocked.IsBlocked(type, result.Value) ? IdentifierKeys.For(type, result.Value) : null;
     }
 
     private IAttributeNormaliser For(string attribute) => attribute switch

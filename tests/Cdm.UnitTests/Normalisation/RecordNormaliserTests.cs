@@ -66,6 +66,41 @@ public sealed class RecordNormaliserTests
     }
 
     [Fact]
+    public void Normalise_WithoutObservedAt_ResentLaterHasTheSameHash()
+    {
+        var normaliser = new RecordNormaliser(new NormalisationOptions(), TimeProvider.System);
+        var record = Incoming([Attr("city", "Leeds")]);
+
+        var first = normaliser.Normalise(record, ReceivedAt).Version!;
+        var later = normaliser.Normalise(record, ReceivedAt.AddHours(5)).Version!;
+
+        Assert.Equal(first.ContentHash, later.ContentHash);
+        Assert.NotEqual(first.ObservedAt, later.ObservedAt);
+    }
+
+    [Theory]
+    [InlineData("email", " Ada@Example.ORG.au ", "email:ada@example.org.au")]
+    [InlineData("phone", "+61 2 9374 4000", "phone:+61293744000")]
+    [InlineData("crm_id", " C-1 ", "crm_id:C-1")]
+    public void IdentifierKey_NormalisesLikeIngest(string type, string value, string expected)
+    {
+        var normaliser = new RecordNormaliser(new NormalisationOptions(), TimeProvider.System);
+
+        Assert.Equal(expected, normaliser.IdentifierKey(type, value));
+    }
+
+    [Theory]
+    [InlineData("email", "test@test.com")]
+    [InlineData("email", "not an email")]
+    [InlineData("phone", "000-000-0000")]
+    public void IdentifierKey_OfValueThatNeverLinks_IsNull(string type, string value)
+    {
+        var normaliser = new RecordNormaliser(new NormalisationOptions(), TimeProvider.System);
+
+        Assert.Null(normaliser.IdentifierKey(type, value));
+    }
+
+    [Fact]
     public void Normalise_EmptyAttribute_IsDroppedWithoutFlag()
     {
         var version = Accept(Incoming([Attr("city", "   "), Attr("email", ""), Attr("first_name", "Ann")]));

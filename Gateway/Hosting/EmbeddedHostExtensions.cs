@@ -1,0 +1,35 @@
+using Cdm.Silo.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Cdm.Gateway.Hosting;
+
+/// <summary>
+/// The embedded default: one process, a silo with localhost clustering and grain state in a SQLite
+/// file, and the gateway beside it, plain HTTP/2 on loopback.
+/// </summary>
+public static class EmbeddedHostExtensions
+{
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    public static WebApplicationBuilder AddCdmEmbedded(this WebApplicationBuilder builder)
+    {
+        // `--data-dir` on the command line arrives as the `data-dir` key.
+        var dataDirectory = Path.GetFullPath(builder.Configuration["data-dir"] ?? builder.Configuration["Cdm:DataDir"] ?? "data");
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // gRPC without TLS needs HTTP/2 with prior knowledge on the port.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        // Ports of the silo inside this process; change them to run two embedded services side by side.
+        var siloPort = builder.Configuration.GetValue("Cdm:Embedded:SiloPort", 11111);
+        var clientPort = builder.Configuration.GetValue("Cdm:Embedded:GatewayPort", 30000);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort, clientPort)
+            .AddCdmGrains(builder.Configuration)
+            .UseCdmSqliteStorage(dataDirectory));
+        builder.Services.AddCdmGateway(builder.Configuration);
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using Cdm.Gateway.Errors;
+using Cdm.Gateway.Ingestion;
+using Cdm.Gateway.Profiles;
+
+namespace Cdm.Gateway.Hosting;
+
+/// <summary>The gRPC gateway: services, error mapping, reflection and the standard health service.</summary>
+public static class GatewayServiceExtensions
+{
+    public static IServiceCollection AddCdmGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Cdm:Gateway"));
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            // Records are small; this bounds what one message may cost the server.
+            options.MaxReceiveMessageSize = 1024 * 1024;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks();
+        return services;
+    }
+
+    public static WebApplication MapCdmGateway(this WebApplication app)
+    {
+        app.MapGrpcService<IngestionService>();
+        app.MapGrpcService<ProfilesService>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        return app;
+    }
+}

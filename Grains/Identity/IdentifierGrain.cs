@@ -1,0 +1,62 @@
+using Cdm.Contracts.Identity;
+using Cdm.Grains.Storage;
+
+namespace Cdm.Grains.Identity;
+
+/// <summary>
+/// Owner of one identifier (or source key). The single writer of that key: claims are first-come, and
+/// re-pointing after a merge is a compare-and-set, so two merges can never both move the same key.
+/// </summary>
+[GrainType("identifier")]
+public sealed class IdentifierGrain(
+    [PersistentState("identifier", StorageNames.Cdm)] IPersistentState<IdentifierState> state,
+    TimeProvider time) : Grain, IIdentifierGrain
+{
+    public Task<string?> GetOwnerAsync() => Task.FromResult(state.State.Owner);
+
+    public async Task<string> ClaimAsync(string profileId)
+    {
+        if (state.State.Owner is { } owner)
+        {
+            return owner;
+        }
+
+        await SetOwnerAsync(profileId);
+        return profileId;
+    }
+
+    public async Task<bool> RepointAsync(string from, string to)
+    {
+        if (state.State.Owner == to)
+        {
+            return true;
+        }
+
+        if (state.State.Owner != from)
+        {
+            return false;
+        }
+
+        await SetOwnerAsync(to);
+        return true;
+    }
+
+    private async Task SetOwnerAsync(string owner)
+    {
+        var previous = (state.State.Owner, state.State.ClaimedAt);
+        state.State.Owner = owner;
+        state.State.ClaimedAt = time.GetUtcNow();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The write may or may not have reached storage (a timeout can still commit). Forget the
+            // in-memory copy so the next call reads what storage really holds.
+            (state.State.Owner, state.State.ClaimedAt) = previous;
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using Cdm.Contracts.Identity;
+using Cdm.Contracts.Ingestion;
+using Cdm.Contracts.Profiles;
+using Cdm.Contracts.Records;
+using Cdm.Grains.Profiles;
+
+namespace Cdm.Grains.Ingestion;
+
+/// <summary>
+/// Resolves one normalised record into a profile (DESIGN rules 1 to 5). The identifiers of the record
+/// (its source key first) are looked up; the target is the smallest active profile any of them leads to,
+/// or a new profile whose id derives from the source key. Unowned identifiers are claimed for the target,
+/// every other profile reached is merged into it, and the record is added last. Concurrent ingests can
+/// change any of this between two steps; each such change is detected (a claim answering another owner,
+/// a profile redirecting) and the loop starts over from what is now stored, so the outcome is the
+/// connected components whatever the interleaving.
+/// </summary>
+public sealed class RecordResolution(IGrainFactory grains, MergeSaga saga)
+{
+    private const int MaxRounds = 32;
+
+    public async Task<IngestOutcome> ResolveAsync(RecordVersion version)
+    {
+        var sourceKey = version.SourceKey;
+        var keys = new List<string>(version.Identifiers.Length + 1) { sourceKey };
+        foreach (var identifier in version.Identifiers)
+        {
+            if (!keys.Contains(identifier.Key))
+            {
+                keys.Add(identifier.Key);
+            }
+        }
+
+        var owners = await Task.WhenAll(keys.Select(k => grains.GetGrain<IIdentifierGrain>(k).GetOwnerAsync()));
+        var merged = ImmutableArray.CreateBuilder<string>();
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            // Where each owned identifier leads now.
+            var terminals = new string?[keys.Count];
+            await Task.WhenAll(Enumerable.Range(0, keys.Count).Where(i => owners[i] is not null)
+                .Select(async i => terminals[i] = await grains.TerminalAsync(owners[i]!)));
+            var reached = terminals.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            var target = reached.Count > 0 ? reached[0] : ProfileIds.FromSourceKey(sourceKey);
+
+            if (await ClaimUnownedAsync(keys, owners, target))
+            {
+                continue;
+            }
+
+            var moved = false;
+            foreach (var loser in reached.Skip(1))
+            {
+                var absorber = await saga.RunAsync(loser, target, MergeReason(version, keys, terminals, loser, target));
+                merged.Add(loser);
+                if (absorber != target)
+                {
+                    // The target itself was merged away meanwhile: start over from the stored truth.
+                    moved = true;
+                    break;
+                }
+            }
+
+            if (moved)
+            {
+                continue;
+            }
+
+            var added = await grains.GetGrain<IProfileGrain>(target).AddRecordAsync(version, LinkReason(keys, owners));
+            if (added.RedirectTo is not null)
+            {
+                continue;
+            }
+
+            await ShortenPathsAsync(keys, owners, target);
+            var status = merged.Count > 0 && added.Status is IngestStatus.Created or IngestStatus.Linked or IngestStatus.Updated
+                ? IngestStatus.Merged
+                : added.Status;
+            return new IngestOutcome(status, target, merged.ToImmutable(), [], version.QualityFlags);
+        }
+
+        throw new InvalidOperationException($"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges; retry it.");
+    }
+
+    /// <summary>Claims every unowned identifier for the target; true when a claim found another owner first.</summary>
+    private async Task<bool> ClaimUnownedAsync(List<string> keys, string?[] owners, string target)
+    {
+        var unowned = Enumerable.Range(0, keys.Count).Where(i => owners[i] is null).ToList();
+        if (unowned.Count == 0)
+        {
+            return false;
+        }
+
+        var claimed = await Task.WhenAll(unowned.Select(i => grains.GetGrain<IIdentifierGrain>(keys[i]).ClaimAsync(target)));
+        var raced = false;
+        for (var j = 0; j < unowned.Count; j++)
+        {
+            owners[unowned[j]] = claimed[j];
+            raced |= claimed[j] != target;
+        }
+
+        return raced;
+    }
+
+    /// <summary>Re-points identifiers that still lead to the target through a merged profile (path shortening).</summary>
+    private Task ShortenPathsAsync(List<string> keys, string?[] owners, string target) =>
+        Task.WhenAll(Enumerable.Range(0, keys.Count)
+            .Where(i => owners[i] is { } owner && owner != target)
+            .Select(i => grains.GetGrain<IIdentifierGrain>(keys[i]).RepointAsync(owners[i]!, target)));
+
+    private static string LinkReason(List<string> keys, string?[] owners)
+    {
+        // The source key is index 0: an update keeps the member's original reason anyway.
+        for (var i = 1; i < keys.Count; i++)
+        {
+            if (owners[i] is not null)
+            {
+                return $"identifier {keys[i]}";
+            }
+        }
+
+        return "new profile";
+    }
+
+    private static string MergeReason(RecordVersion version, List<string> keys, string?[] terminals, string loser, string target)
+    {
+        var loserKey = keys[Array.IndexOf(terminals, loser)];
+        var targetIndex = Array.IndexOf(terminals, target);
+        var via = targetIndex >= 0 ? $" and {keys[targetIndex]}" : "";
+        return $"record {version.SourceKey} shares {loserKey}{via}";
+    }
+}

@@ -1,0 +1,99 @@
+using Cdm.Contracts.Identity;
+using Cdm.Contracts.Ingestion;
+using Cdm.Contracts.Profiles;
+using Cdm.Contracts.Records;
+using Cdm.Grains.Normalisation;
+using Orleans.Concurrency;
+
+namespace Cdm.Grains.Ingestion;
+
+/// <summary>
+/// Entry point of every ingest and lookup. Stateless and reentrant: a plain stateless worker runs one
+/// call per activation and at most one activation per core, which would cap a 2-core silo at two
+/// records in flight; this grain holds no state, so interleaving is safe.
+/// </summary>
+[GrainType("resolver")]
+[StatelessWorker]
+[Reentrant]
+public sealed class ResolverGrain(RecordNormaliser normaliser, TimeProvider time) : Grain, IResolverGrain
+{
+    private MergeSaga Saga => new(GrainFactory, time);
+
+    public Task<IngestOutcome> IngestAsync(IncomingRecord record)
+    {
+        var normalised = normaliser.Normalise(record, time.GetUtcNow());
+        if (normalised.Version is not { } version)
+        {
+            return Task.FromResult(IngestOutcome.Rejected(normalised.Violations));
+        }
+
+        return new RecordResolution(GrainFactory, Saga).ResolveAsync(version);
+    }
+
+    public async Task<DeleteOutcome> DeleteAsync(string source, string recordId)
+    {
+        var sourceKey = SourceKeys.For(source, recordId);
+        var owner = await GrainFactory.GetGrain<IIdentifierGrain>(sourceKey).GetOwnerAsync();
+        if (owner is null)
+        {
+            return new DeleteOutcome(false, null);
+        }
+
+        var profileId = await GrainFactory.TerminalAsync(owner);
+        for (var hop = 0; hop < ProfileRoutes.MaxHops; hop++)
+        {
+            var result = await GrainFactory.GetGrain<IProfileGrain>(profileId).RemoveRecordAsync(sourceKey);
+            if (result.RedirectTo is null)
+            {
+                return new DeleteOutcome(result.Status == IngestStatus.Updated, profileId);
+            }
+
+            profileId = result.RedirectTo;
+        }
+
+        throw new InvalidOperationException($"Delete of {sourceKey}: its profile kept moving.");
+    }
+
+    public async Task<ProfileView?> GetProfileAsync(ProfileLookup lookup, bool includeVersions)
+    {
+        var start = await StartingProfileAsync(lookup);
+        if (start is null)
+        {
+            return null;
+        }
+
+        var profileId = await GrainFactory.TerminalAsync(start);
+        var view = await GrainFactory.GetGrain<IProfileGrain>(profileId).GetViewAsync(includeVersions);
+        return view is not null && lookup.ProfileId is { } asked && asked != profileId
+            ? view with { RequestedProfileId = asked }
+            : view;
+    }
+
+    public async Task<ProfileHistoryView?> GetHistoryAsync(string profileId)
+    {
+        var route = await GrainFactory.GetGrain<IProfileGrain>(profileId).GetRouteAsync();
+        if (!route.Exists)
+        {
+            return null;
+        }
+
+        var terminal = await GrainFactory.TerminalAsync(profileId);
+        var history = await GrainFactory.GetGrain<IProfileGrain>(terminal).GetHistoryAsync();
+        return new ProfileHistoryView(terminal, history);
+    }
+
+    public Task ResumeMergeAsync(PendingMerge merge) => Saga.ResumeAsync(merge);
+
+    private async Task<string?> StartingProfileAsync(ProfileLookup lookup)
+    {
+        if (lookup.ProfileId is { } profileId)
+        {
+            return profileId;
+        }
+
+        var key = lookup.IdentifierType is { } type
+            ? normaliser.IdentifierKey(type, lookup.IdentifierValue ?? "")
+            : SourceKeys.For(lookup.Source ?? "", lookup.RecordId ?? "");
+        return key is null ? null : await GrainFactory.GetGrain<IIdentifierGrain>(key).GetOwnerAsync();
+    }
+}

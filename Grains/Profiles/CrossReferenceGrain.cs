@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Cdm.Contracts.Profiles;
+using Cdm.Grains.Storage;
+using Orleans.Concurrency;
+
+namespace Cdm.Grains.Profiles;
+
+/// <summary>
+/// Lists every source record with its profile by reading profile states straight from storage: the
+/// scan costs nothing on the ingest path (no catalog grain to write). Only active profiles hold
+/// members, so each committed record is listed exactly once.
+/// </summary>
+[GrainType("xref")]
+[StatelessWorker]
+public sealed class CrossReferenceGrain(IGrainStateScanner scanner) : Grain, ICrossReferenceGrain
+{
+    public async IAsyncEnumerable<CrossReferenceEntry> ListAsync(string? source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (profileId, profile) in scanner.ScanAsync<ProfileState>("profile", "profile", cancellationToken))
+        {
+            if (profile.Status != ProfileStatus.Active)
+            {
+                continue;
+            }
+
+            foreach (var member in profile.Members.Values)
+            {
+                var current = member.Current;
+                if (source is null || current.Source == source)
+                {
+                    yield return new CrossReferenceEntry(current.Source, current.RecordId, profileId);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Cdm.Contracts.Ingestion;
+using Cdm.Contracts.Profiles;
+using Cdm.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cdm.Grains.Profiles;
+
+/// <summary>
+/// One partition of the durable list of merge sagas in flight. A saga is entered before its first step
+/// and removed after its last; whatever is left (its driver crashed or lost a call) is finished here:
+/// on activation (the silo wakes every partition at start) and by a periodic check.
+/// </summary>
+[GrainType("merge-journal")]
+public sealed partial class MergeJournalGrain(
+    [PersistentState("journal", StorageNames.Cdm)] IPersistentState<MergeJournalState> state,
+    IOptions<MergeJournalOptions> options,
+    TimeProvider time,
+    ILogger<MergeJournalGrain> logger) : Grain, IMergeJournalGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Interleave: resuming calls the resolver, which calls back into this grain to remove the entry.
+        var period = options.Value.CheckPeriod;
+        this.RegisterGrainTimer(ResumeStaleAsync, new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task AddAsync(PendingMerge merge)
+    {
+        if (state.State.Pending.TryGetValue(merge.Loser, out var held) && held == merge)
+        {
+            return;
+        }
+
+        state.State.Pending[merge.Loser] = merge;
+        await state.WriteStateAsync();
+    }
+
+    public async Task RemoveAsync(string loser)
+    {
+        if (state.State.Pending.Remove(loser))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<ImmutableArray<PendingMerge>> WakeAsync()
+    {
+        await ResumeAsync(DateTimeOffset.MaxValue);
+        return [.. state.State.Pending.Values];
+    }
+
+    private Task ResumeStaleAsync(CancellationToken cancellationToken) =>
+        ResumeAsync(time.GetUtcNow() - options.Value.StaleAfter);
+
+    private async Task ResumeAsync(DateTimeOffset startedBefore)
+    {
+        var resolver = GrainFactory.GetGrain<IResolverGrain>(0);
+        foreach (var merge in state.State.Pending.Values.Where(m => m.StartedAt <= startedBefore).ToList())
+        {
+            try
+            {
+                LogResuming(logger, merge.Loser, merge.Survivor);
+                await resolver.ResumeMergeAsync(merge);
+            }
+            catch (Exception ex)
+            {
+                // Left in the journal: the next check tries again.
+                LogResumeFailed(logger, ex, merge.Loser, merge.Survivor);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming merge saga of {Loser} into {Survivor}")]
+    private static partial void LogResuming(ILogger logger, string loser, string survivor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Merge saga of {Loser} into {Survivor} could not be finished yet")]
+    private static partial void LogResumeFailed(ILogger logger, Exception exception, string loser, string survivor);
+}

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Cdm.Contracts.Ingestion;
+using Cdm.Contracts.Profiles;
+using Cdm.Contracts.Records;
+using Cdm.Grains.Storage;
+using Cdm.Grains.Survivorship;
+
+namespace Cdm.Grains.Profiles;
+
+/// <summary>
+/// One unified profile. Holds its member records and answers for them; while merging or merged it
+/// redirects every change to its target, so nothing is written to a profile that has handed over.
+/// It never calls another grain: the resolver drives merges, so calls cannot form a cycle.
+/// </summary>
+[GrainType("profile")]
+public sealed class ProfileGrain(
+    [PersistentState("profile", StorageNames.Cdm)] IPersistentState<ProfileState> state,
+    GoldenRecordBuilder goldenBuilder,
+    TimeProvider time) : Grain, IProfileGrain
+{
+    // The golden record is derived data: computed when read after a change, never stored.
+    private ImmutableArray<GoldenValue>? golden;
+
+    private ProfileState Profile => state.State;
+
+    public async Task<ProfileWriteResult> AddRecordAsync(RecordVersion version, string linkReason)
+    {
+        if (Redirect() is { } redirect)
+        {
+            return redirect;
+        }
+
+        var status = Profile.AddVersion(version, linkReason, time.GetUtcNow());
+        if (status != IngestStatus.Unchanged)
+        {
+            await SaveAsync();
+        }
+
+        return new ProfileWriteResult(status, null);
+    }
+
+    public async Task<ProfileWriteResult> RemoveRecordAsync(string sourceKey)
+    {
+        if (Redirect() is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (!Profile.RemoveMember(sourceKey, time.GetUtcNow()))
+        {
+            return new ProfileWriteResult(IngestStatus.Unchanged, null);
+        }
+
+        await SaveAsync();
+        return new ProfileWriteResult(IngestStatus.Updated, null);
+    }
+
+    public Task<ProfileRoute> GetRouteAsync() => Task.FromResult(
+        new ProfileRoute(Profile.Status == ProfileStatus.Active ? null : Profile.Target, state.RecordExists));
+
+    public async Task<BeginMergeResult> BeginMergeAsync(string target, string reason)
+    {
+        switch (Profile.Status)
+        {
+            case ProfileStatus.MergedInto:
+                return new BeginMergeResult(Profile.Target!, null);
+            case ProfileStatus.Merging:
+                // Already handing over (perhaps to another survivor): that saga's target stands.
+                return new BeginMergeResult(Profile.Target!, Profile.Snapshot(this.GetPrimaryKeyString()));
+        }
+
+        if (string.CompareOrdinal(target, this.GetPrimaryKeyString()) >= 0)
+        {
+            // Survivor is always the smaller id, so merge chains only descend and never cycle.
+            throw new ArgumentException($"Profile {this.GetPrimaryKeyString()} cannot merge into larger id {target}.", nameof(target));
+        }
+
+        Profile.Status = ProfileStatus.Merging;
+        Profile.Target = target;
+        await SaveAsync();
+        return new BeginMergeResult(target, Profile.Snapshot(this.GetPrimaryKeyString()));
+    }
+
+    public async Task<ProfileWriteResult> AbsorbAsync(MergeSnapshot loser, string reason)
+    {
+        if (Redirect() is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (!Profile.Absorb(loser, reason, time.GetUtcNow()))
+        {
+            return new ProfileWriteResult(IngestStatus.Unchanged, null);
+        }
+
+        await SaveAsync();
+        return new ProfileWriteResult(IngestStatus.Merged, null);
+    }
+
+    public async Task CompleteMergeAsync(string target)
+    {
+        if (Profile.Status == ProfileStatus.MergedInto)
+        {
+            return;
+        }
+
+        Profile.BecomeMergedInto(target, time.GetUtcNow());
+        await SaveAsync();
+    }
+
+    public Task<ProfileView?> GetViewAsync(bool includeVersions)
+    {
+        if (Profile.Status != ProfileStatus.Active || Profile.IsEmpty)
+        {
+            return Task.FromResult<ProfileView?>(null);
+        }
+
+        golden ??= goldenBuilder.Build(Profile.CurrentVersions());
+        var id = this.GetPrimaryKeyString();
+        var members = Profile.Members.Values
+            .Select(m => new MemberView(
+                m.Current.Source,
+                m.Current.RecordId,
+                m.Current,
+                includeVersions ? [.. m.Versions] : [],
+                m.Versions.Count,
+                m.LinkReason))
+            .OrderBy(static m => m.Source, StringComparer.Ordinal)
+            .ThenBy(static m => m.RecordId, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var view = new ProfileView(
+            id,
+            golden.Value,
+            [.. Profile.IdentifierKeys.Where(static k => !k.StartsWith(SourceKeys.Prefix, StringComparison.Ordinal))],
+            members,
+            [.. Profile.MergedProfileIds],
+            Profile.CreatedAt ?? DateTimeOffset.UnixEpoch,
+            Profile.UpdatedAt ?? DateTimeOffset.UnixEpoch,
+            null);
+        return Task.FromResult<ProfileView?>(view);
+    }
+
+    public Task<ImmutableArray<HistoryEntry>> GetHistoryAsync() => Task.FromResult<ImmutableArray<HistoryEntry>>([.. Profile.History]);
+
+    private ProfileWriteResult? Redirect() =>
+        Profile.Status == ProfileStatus.Active ? null : ProfileWriteResult.Redirect(Profile.Target!);
+
+    private async Task SaveAsync()
+    {
+        golden = null;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory state is ahead of storage (or storage changed under us): drop this
+            // activation so the next call starts from what storage holds, then let the caller retry.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

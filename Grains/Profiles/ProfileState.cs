@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using Cdm.Contracts.Ingestion;
+using Cdm.Contracts.Profiles;
+using Cdm.Contracts.Records;
+using System.Text.Json.Serialization;
+
+namespace Cdm.Grains.Profiles;
+
+/// <summary>
+/// Stored state of a profile and the pure rules that change it. Every change is idempotent, so a
+/// retried call or a re-run saga step changes nothing the second time.
+/// </summary>
+[Alias("cdm.ProfileState")]
+public sealed class ProfileState
+{
+    public ProfileStatus Status { get; set; }
+
+    /// <summary>While <see cref="ProfileStatus.Merging"/> or after <see cref="ProfileStatus.MergedInto"/>: the other profile.</summary>
+    public string? Target { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Member records by source key.</summary>
+    public Dictionary<string, MemberState> Members { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Keys of every identifier grain that points here (source keys included), for re-pointing on merge.</summary>
+    public SortedSet<string> IdentifierKeys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Profiles merged into this one, directly or through earlier merges.</summary>
+    public SortedSet<string> MergedProfileIds { get; set; } = new(StringComparer.Ordinal);
+
+    public List<HistoryEntry> History { get; set; } = [];
+
+    [JsonIgnore]
+    public bool IsEmpty => Members.Count == 0;
+
+    /// <summary>Adds a version of a source record; reports Created, Linked, Updated or Unchanged.</summary>
+    public IngestStatus AddVersion(RecordVersion version, string linkReason, DateTimeOffset now)
+    {
+        var key = version.SourceKey;
+        if (Members.TryGetValue(key, out var member))
+        {
+            if (!member.TryAddVersion(version))
+            {
+                return IngestStatus.Unchanged;
+            }
+
+            AddIdentifiers(key, version);
+            Record(now, HistoryKind.RecordUpdated, version.Source, version.RecordId, null, "new version");
+            return IngestStatus.Updated;
+        }
+
+        var wasEmpty = IsEmpty;
+        member = new MemberState { LinkReason = linkReason };
+        member.TryAddVersion(version);
+        Members[key] = member;
+        AddIdentifiers(key, version);
+        CreatedAt ??= now;
+        Record(now, HistoryKind.RecordAdded, version.Source, version.RecordId, null, linkReason);
+        return wasEmpty ? IngestStatus.Created : IngestStatus.Linked;
+    }
+
+    /// <summary>Removes a source record; false when it is not held.</summary>
+    public bool RemoveMember(string sourceKey, DateTimeOffset now)
+    {
+        if (!Members.Remove(sourceKey, out var member))
+        {
+            return false;
+        }
+
+        var current = member.Current;
+        Record(now, HistoryKind.RecordRemoved, current.Source, current.RecordId, null, "record deleted");
+        return true;
+    }
+
+    /// <summary>Takes in a losing profile's content; false when it was absorbed before.</summary>
+    public bool Absorb(MergeSnapshot loser, string reason, DateTimeOffset now)
+    {
+        if (!MergedProfileIds.Add(loser.ProfileId))
+        {
+            return false;
+        }
+
+        foreach (var incoming in loser.Members)
+        {
+            if (!Members.TryGetValue(incoming.SourceKey, out var member))
+            {
+                member = new MemberState { LinkReason = incoming.LinkReason };
+                Members[incoming.SourceKey] = member;
+            }
+
+            foreach (var version in incoming.Versions)
+            {
+                member.TryAddVersion(version);
+            }
+        }
+
+        IdentifierKeys.UnionWith(loser.IdentifierKeys);
+        MergedProfileIds.UnionWith(loser.MergedProfileIds);
+        // Keep one timeline, oldest first; a stable sort keeps same-instant entries in their order.
+        History = [.. History.Concat(loser.History).OrderBy(static h => h.At)];
+        if (CreatedAt is null || loser.CreatedAt < CreatedAt)
+        {
+            CreatedAt = loser.CreatedAt;
+        }
+
+        Record(now, HistoryKind.Absorbed, null, null, loser.ProfileId, reason);
+        return true;
+    }
+
+    /// <summary>The content a survivor absorbs, frozen when the merge began.</summary>
+    public MergeSnapshot Snapshot(string profileId) => new(
+        profileId,
+        [.. Members.Select(static m => new MemberSnapshot(m.Key, [.. m.Value.Versions], m.Value.LinkReason))],
+        [.. IdentifierKeys],
+        [.. MergedProfileIds],
+        [.. History],
+        CreatedAt ?? UpdatedAt ?? DateTimeOffset.UnixEpoch);
+
+    /// <summary>After the survivor holds everything: keep only the forward pointer and the last word.</summary>
+    public void BecomeMergedInto(string target, DateTimeOffset now)
+    {
+        Status = ProfileStatus.MergedInto;
+        Target = target;
+        Members.Clear();
+        IdentifierKeys.Clear();
+        MergedProfileIds.Clear();
+        History.Clear();
+        Record(now, HistoryKind.MergedInto, null, null, target, "merged");
+    }
+
+    public ImmutableArray<RecordVersion> CurrentVersions() => [.. Members.Values.Select(static m => m.Current)];
+
+    private void AddIdentifiers(string sourceKey, RecordVersion version)
+    {
+        IdentifierKeys.Add(sourceKey);
+        foreach (var identifier in version.Identifiers)
+        {
+            IdentifierKeys.Add(identifier.Key);
+        }
+    }
+
+    private void Record(DateTimeOffset at, HistoryKind kind, string? source, string? recordId, string? other, string reason)
+    {
+        UpdatedAt = at;
+        History.Add(new HistoryEntry(at, kind, source, recordId, other, reason));
+    }
+}

@@ -1,0 +1,41 @@
+using Cdm.Grains.Normalisation;
+using Cdm.Grains.Profiles;
+using Cdm.Grains.Storage;
+using Cdm.Grains.Survivorship;
+using Cdm.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Cdm.Silo.Hosting;
+
+/// <summary>Adds CdmOrleans to a silo: the grains' services and options, and where grain state is kept.</summary>
+public static class CdmSiloBuilderExtensions
+{
+    /// <summary>Registers what the grains need, bound from the <c>Cdm</c> configuration section.</summary>
+    public static ISiloBuilder AddCdmGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        var cdm = configuration.GetSection("Cdm");
+        services.AddOptions<NormalisationOptions>().Bind(cdm.GetSection("Normalisation"));
+        services.AddOptions<SurvivorshipOptions>().Bind(cdm.GetSection("Survivorship"));
+        // Sources are keyed by name directly under Cdm:Sources.
+        services.AddOptions<SourceRegistryOptions>().Configure(o => cdm.GetSection("Sources").Bind(o.Sources));
+        services.AddOptions<MergeJournalOptions>().Bind(cdm.GetSection("MergeJournal"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new RecordNormaliser(sp.GetRequiredService<IOptions<NormalisationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new GoldenRecordBuilder(
+            sp.GetRequiredService<IOptions<SurvivorshipOptions>>().Value,
+            new SourceRegistry(sp.GetRequiredService<IOptions<SourceRegistryOptions>>().Value)));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MergeJournalWakeUp>();
+        return silo;
+    }
+
+    /// <summary>Grain state in one SQLite file under <paramref name="dataDirectory"/>, written with group commit.</summary>
+    public static ISiloBuilder UseCdmSqliteStorage(this ISiloBuilder silo, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return silo.AddCdmSqliteStorage(StorageNames.Cdm, options => options.DatabasePath = Path.Combine(dataDirectory, "cdm.db"));
+    }
+}

@@ -1,0 +1,36 @@
+using Cdm.Testing;
+using Orleans.TestingHost;
+
+namespace Cdm.ClusterTests;
+
+/// <summary>One in-process cluster for the whole collection; tests keep apart by their own keys.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private CdmTestCluster? cluster;
+
+    public CdmTestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public IGrainFactory Grains => Cluster.Grains;
+
+    public async Task InitializeAsync() =>
+        cluster = await CdmTestCluster.StartAsync(builder => builder.AddSiloBuilderConfigurator<FaultInjectionConfigurator>());
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private sealed class FaultInjectionConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddIncomingGrainCallFilter<FaultInjection>();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,58 @@
+using Orleans.TestingHost;
+
+namespace Cdm.Testing;
+
+/// <summary>
+/// A real CdmOrleans cluster inside the test process: the real grains, with grain state in a SQLite file
+/// in a temporary directory that is deleted on dispose. Start one per test collection (it takes a few
+/// seconds) and give each test its own source names and identifiers.
+/// </summary>
+public sealed class CdmTestCluster : IAsyncDisposable
+{
+    private CdmTestCluster(TestCluster cluster, string dataDirectory)
+    {
+        Cluster = cluster;
+        DataDirectory = dataDirectory;
+    }
+
+    /// <summary>The Orleans test cluster (silos, client).</summary>
+    public TestCluster Cluster { get; }
+
+    /// <summary>Grain references through the cluster's client.</summary>
+    public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>Where the cluster keeps its database.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>
+    /// Starts a one-silo cluster. <paramref name="configure"/> may add silo configurators (fault injection,
+    /// fakes) and configuration properties such as <c>Cdm:Normalisation:DefaultRegion</c>.
+    /// </summary>
+    public static async Task<CdmTestCluster> StartAsync(Action<TestClusterBuilder>? configure = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "cdm-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ServiceId = "cdm-test";
+        builder.Properties[CdmSiloConfigurator.DataDirectoryKey] = dataDirectory;
+        builder.AddSiloBuilderConfigurator<CdmSiloConfigurator>();
+        configure?.Invoke(builder);
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new CdmTestCluster(cluster, dataDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the test run; the temp directory is cleaned anyway.
+        }
+    }
+}
