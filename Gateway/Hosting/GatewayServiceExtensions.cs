@@ -17,7 +17,7 @@ public static class GatewayServiceExtensions
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
+        services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
         return services;
     }
 
