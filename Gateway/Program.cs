@@ -1,11 +1,10 @@
 using Cdm.Gateway.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship beside the binary, so the service reads them wherever it is started from;
+// relative paths such as --data-dir still resolve against the current directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddCdmEmbedded();
 
 var app = builder.Build();
 app.MapCdmGateway();
 app.Run();
-
-/// <summary>Entry point; public so that tests can host the gateway in-process.</summary>
-public partial class Program;
