@@ -23,6 +23,12 @@ public static class CdmCommand
     /// <summary>Parses and runs a command line; wrong arguments exit with <see cref="ExitCodes.Usage"/>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Without a terminal Spectre assumes 80 columns, which wraps lineage tables in files and pipes.
+            Spectre.Console.AnsiConsole.Profile.Width = 200;
+        }
+
         var parse = Create().Parse(args);
         var exitCode = await parse.InvokeAsync();
         return parse.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
