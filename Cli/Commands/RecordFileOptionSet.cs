@@ -9,7 +9,8 @@ public sealed class RecordFileOptionSet
 {
     private readonly Argument<string> file = new("FILE")
     {
-        Description = "JSON Lines of cdm.v1.SourceRecord (.jsonl, .ndjson, .json) or CSV with a header row (.csv).",
+        Description = "JSON Lines of cdm.v1.SourceRecord (.jsonl, .ndjson, .json) or CSV with a header row (.csv); " +
+            "a CSV value may be quoted but not span lines.",
     };
 
     private readonly Option<string?> format = new("--format")

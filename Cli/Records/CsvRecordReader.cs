@@ -16,7 +16,9 @@ public static class CsvRecordReader
             // Febrl files put a space after every comma, the header too.
             TrimWhitespace = true,
             SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = true,
+            // One unbalanced quote must cost one line, not silently swallow the rest of the file;
+            // quoted values spanning lines are reported as malformed instead.
+            AllowLineBreaksInQuotes = false,
             TrackLineNumbers = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,

@@ -119,6 +119,8 @@ public sealed class EmbeddedServer : IAsyncDisposable
         using var channel = GatewayConnection.Open(Address);
         var client = new Health.HealthClient(channel);
         var clock = Stopwatch.StartNew();
+        var last = "no answer";
+        TimeSpan? answeringSince = null;
         while (true)
         {
             if (process.HasExited)
@@ -133,15 +135,26 @@ public sealed class EmbeddedServer : IAsyncDisposable
                 {
                     return;
                 }
+
+                // ASP.NET's health service answers UNKNOWN while it has no health check registered: a host that
+                // keeps answering without ever saying NOT_SERVING is taken as ready after a few seconds.
+                answeringSince ??= clock.Elapsed;
+                if (reply.Status != HealthCheckResponse.Types.ServingStatus.NotServing && clock.Elapsed - answeringSince > TimeSpan.FromSeconds(5))
+                {
+                    return;
+                }
+
+                last = $"health status {reply.Status}";
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            catch (RpcException e)
             {
-                // Not listening yet.
+                // Not listening yet, or the health service not ready to answer.
+                last = $"{e.StatusCode}: {e.Status.Detail}";
             }
 
             if (clock.Elapsed > timeout)
             {
-                throw new TimeoutException($"the server was not serving after {timeout.TotalSeconds:N0} s:{Environment.NewLine}{Log}");
+                throw new TimeoutException($"the server was not serving after {timeout.TotalSeconds:N0} s (last answer: {last}); its last lines:{Environment.NewLine}{Log}");
             }
 
             await Task.Delay(250, cancellationToken);

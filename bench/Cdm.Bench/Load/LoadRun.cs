@@ -30,7 +30,16 @@ public static class LoadRun
             if (settings.EmbeddedServerDll is { } dll)
             {
                 output.WriteLine($"starting {dll} ...");
-                server = await EmbeddedServer.StartAsync(dll, TimeSpan.FromMinutes(2), cancellationToken);
+                try
+                {
+                    server = await EmbeddedServer.StartAsync(dll, TimeSpan.FromMinutes(2), cancellationToken);
+                }
+                catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+                {
+                    Console.Error.WriteLine($"error: {e.Message}");
+                    return 1;
+                }
+
                 (gateway, processId) = (server.Address, server.ProcessId);
                 dataDirectory ??= server.DataDirectory;
                 output.WriteLine($"server {processId} serving on {gateway}, data in {server.DataDirectory}");

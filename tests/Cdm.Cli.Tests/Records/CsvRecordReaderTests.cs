@@ -85,15 +85,17 @@ public sealed class CsvRecordReaderTests
     }
 
     [Fact]
-    public void Read_QuotedFieldsMaySpanLines()
+    public void Read_UnbalancedQuoteCostsOnlyItsLine()
     {
-        var text = "id,note\n1,\"two\nlines\"\n2,plain\n";
+        var text = "id,note\n1,\"open\n2,plain\n3,\"quoted, with comma\"\n";
 
         var lines = Read(text, new RecordFileOptions { Path = "x.csv", Format = RecordFileFormat.Csv, Source = "s", IdColumn = "id" });
 
-        Assert.Equal("two\nlines", lines[0].Record!.Attributes["note"]);
+        Assert.Null(lines[0].Record);
         Assert.Equal(2, lines[0].LineNumber);
-        Assert.Equal(4, lines[1].LineNumber);
+        Assert.Equal("2", lines[1].Record!.RecordId);
+        Assert.Equal("quoted, with comma", lines[2].Record!.Attributes["note"]);
+        Assert.Equal(4, lines[2].LineNumber);
     }
 
     [Fact]
