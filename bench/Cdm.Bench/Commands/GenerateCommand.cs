@@ -31,15 +31,15 @@ public static class GenerateCommand
         {
             records, seed, output, truth, truthAttribute, region,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => BenchErrors.RunAsync(() =>
         {
             var options = new GeneratorOptions(parse.GetValue(records), parse.GetValue(seed), BenchOptions.Region(parse, region))
             {
                 TruthAttribute = parse.GetValue(truthAttribute),
             };
             Run(options, parse.GetValue(output)!, parse.GetValue(truth));
-            return 0;
-        });
+            return Task.FromResult(0);
+        }));
         return command;
     }
 

@@ -47,7 +47,7 @@ public static class RunCommand
         {
             gateway, records, streams, inFlight, seed, warmup, file, region, ceilingSeconds, storageSeconds, dataDir, serverPid, embedded, json, truth, verify,
         };
-        command.SetAction((parse, cancellationToken) => LoadRun.RunAsync(new LoadSettings
+        command.SetAction((parse, cancellationToken) => BenchErrors.RunAsync(() => LoadRun.RunAsync(new LoadSettings
         {
             Gateway = parse.GetValue(gateway)!,
             Records = parse.GetValue(records),
@@ -65,7 +65,7 @@ public static class RunCommand
             JsonPath = parse.GetValue(json),
             TruthPath = parse.GetValue(truth),
             Verify = parse.GetValue(verify),
-        }, Console.Out, cancellationToken));
+        }, Console.Out, cancellationToken)));
         return command;
     }
 }

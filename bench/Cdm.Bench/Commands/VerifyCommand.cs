@@ -19,7 +19,7 @@ public static class VerifyCommand
         {
             gateway, truth,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => BenchErrors.RunAsync(async () =>
         {
             var address = parse.GetValue(gateway)!;
             var entries = TruthFile.Read(parse.GetValue(truth)!).ToList();
@@ -51,7 +51,7 @@ public static class VerifyCommand
             var m = people.Compute();
             Console.WriteLine($"  against the generated people: precision {m.Precision:F4}, recall {m.Recall:F4}, F1 {m.F1:F4} ({m.TrueEntities:N0} people)");
             return report.IsExact ? 0 : 1;
-        });
+        }));
         return command;
     }
 }
