@@ -1,1 +1,3 @@
-return 0;
+using Cdm.Cli.Commands;
+
+return await CdmCommand.RunAsync(args);

@@ -1,1 +1,3 @@
-return 0;
+using Cdm.Bench.Commands;
+
+return await BenchCommand.RunAsync(args);

@@ -1,0 +1,54 @@
+using Cdm.Api.V1;
+using Spectre.Console;
+
+namespace Cdm.Cli.Lookup;
+
+/// <summary>Prints a profile: the golden record with the lineage of each value, then members and identifiers.</summary>
+public static class ProfileRenderer
+{
+    public static void Write(IAnsiConsole console, Cdm.Api.V1.Profile profile)
+    {
+        var title = $"profile {profile.ProfileId}";
+        if (profile.RequestedProfileId.Length > 0 && profile.RequestedProfileId != profile.ProfileId)
+        {
+            title += $" (asked for {profile.RequestedProfileId}, which was merged into it)";
+        }
+
+        console.WriteLine(title);
+        console.WriteLine($"created {Cells.Time(profile.CreatedAt)}, updated {Cells.Time(profile.UpdatedAt)}");
+
+        var golden = new Table().Title("golden record")
+            .AddColumns("attribute", "value", "source", "record id", "observed at", "rule");
+        foreach (var value in profile.Golden)
+        {
+            golden.AddRow(Cells.Row(value.Attribute, value.Value, value.Lineage?.Source, value.Lineage?.RecordId,
+                Cells.Time(value.Lineage?.ObservedAt), value.Lineage?.Rule));
+        }
+
+        console.Write(golden);
+
+        var members = new Table().Title("member records")
+            .AddColumns("source", "record id", "observed at", "received at", "versions", "link reason");
+        foreach (var member in profile.Records)
+        {
+            members.AddRow(Cells.Row(member.Source, member.RecordId, Cells.Time(member.Current?.ObservedAt),
+                Cells.Time(member.Current?.ReceivedAt), member.VersionCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                member.LinkReason));
+        }
+
+        console.Write(members);
+
+        var identifiers = new Table().Title("identifiers").AddColumns("type", "value");
+        foreach (var identifier in profile.Identifiers)
+        {
+            identifiers.AddRow(Cells.Row(identifier.Type, identifier.Value));
+        }
+
+        console.Write(identifiers);
+
+        if (profile.MergedProfileIds.Count > 0)
+        {
+            console.WriteLine($"merged into this profile: {string.Join(", ", profile.MergedProfileIds)}");
+        }
+    }
+}

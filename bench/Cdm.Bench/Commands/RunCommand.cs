@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Cdm.Bench.Load;
+
+namespace Cdm.Bench.Commands;
+
+/// <summary><c>run</c>: drives concurrent ingest streams and reports throughput, latency and the ceilings.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var gateway = BenchOptions.Gateway();
+        var records = new Option<long>("--records") { Description = "Records to measure (after the warm-up).", HelpName = "N", DefaultValueFactory = _ => 10_000 };
+        var streams = new Option<int>("--streams") { Description = "Concurrent IngestStream calls.", HelpName = "K", DefaultValueFactory = _ => 4 };
+        var inFlight = new Option<int>("--in-flight") { Description = "Records awaiting their result, per stream.", HelpName = "M", DefaultValueFactory = _ => 256 };
+        var seed = BenchOptions.Seed();
+        var warmup = new Option<long>("--warmup") { Description = "Records sent first and left out of the figures.", HelpName = "M", DefaultValueFactory = _ => 0 };
+        var file = new Option<string?>("--file") { Description = "Send the records of this JSON Lines file instead of generated ones.", HelpName = "FILE" };
+        var region = BenchOptions.PhoneRegion();
+        var ceilingSeconds = new Option<double>("--ceiling-seconds")
+        {
+            Description = "Seconds of empty round trips (health Check) at K and at K x in-flight concurrency; 0 skips.",
+            DefaultValueFactory = _ => 5,
+        };
+        var storageSeconds = new Option<double>("--storage-seconds")
+        {
+            Description = "Seconds of each SQLite write measurement (synchronous FULL and NORMAL, 1 and 64 writers); 0 skips.",
+            DefaultValueFactory = _ => 3,
+        };
+        var dataDir = new Option<string?>("--data-dir")
+        {
+            Description = "Folder for the SQLite measurement file: the server's data folder, so the same disk is measured (default: the temp folder).",
+            HelpName = "DIR",
+        };
+        var serverPid = new Option<int?>("--server-pid") { Description = "Process id of the server, to read its peak memory (VmHWM).", HelpName = "PID" };
+        var embedded = new Option<string?>("--start-embedded")
+        {
+            Description = "Start the server as `dotnet DLL --urls http://127.0.0.1:PORT --data-dir TMP`, run against it, then stop it and remove TMP.",
+            HelpName = "DLL",
+        };
+        var json = new Option<string?>("--json") { Description = "Also write the figures to this file as JSON.", HelpName = "FILE" };
+        var truth = new Option<string?>("--truth") { Description = "Write the truth of the generated records to this CSV file, for `verify`.", HelpName = "FILE" };
+        var verify = new Option<bool>("--verify") { Description = "After the load, compare the server's profiles with the truth (generated records only)." };
+        streams.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--streams must be at least 1"); } });
+        inFlight.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--in-flight must be at least 1"); } });
+
+        var command = new Command("run", "Measure ingestion throughput and latency against a gateway, with the transport and storage ceilings.")
+        {
+            gateway, records, streams, inFlight, seed, warmup, file, region, ceilingSeconds, storageSeconds, dataDir, serverPid, embedded, json, truth, verify,
+        };
+        command.SetAction((parse, cancellationToken) => BenchErrors.RunAsync(() => LoadRun.RunAsync(new LoadSettings
+        {
+            Gateway = parse.GetValue(gateway)!,
+            Records = parse.GetValue(records),
+            Warmup = parse.GetValue(warmup),
+            Streams = parse.GetValue(streams),
+            InFlight = parse.GetValue(inFlight),
+            Seed = parse.GetValue(seed),
+            Region = BenchOptions.Region(parse, region),
+            File = parse.GetValue(file),
+            CeilingDuration = TimeSpan.FromSeconds(parse.GetValue(ceilingSeconds)),
+            StorageDuration = TimeSpan.FromSeconds(parse.GetValue(storageSeconds)),
+            DataDirectory = parse.GetValue(dataDir),
+            ServerProcessId = parse.GetValue(serverPid),
+            EmbeddedServerDll = parse.GetValue(embedded),
+            JsonPath = parse.GetValue(json),
+            TruthPath = parse.GetValue(truth),
+            Verify = parse.GetValue(verify),
+        }, Console.Out, cancellationToken)));
+        return command;
+    }
+}

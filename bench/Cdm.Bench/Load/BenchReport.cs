@@ -1,0 +1,59 @@
+using Cdm.Bench.Truth;
+
+namespace Cdm.Bench.Load;
+
+/// <summary>Every figure of one <c>run</c>, as printed and as written to <c>--json</c>.</summary>
+public sealed record BenchReport
+{
+    public required string Gateway { get; init; }
+
+    public required string Input { get; init; }
+
+    public required long Warmup { get; init; }
+
+    public required int Streams { get; init; }
+
+    public required int InFlightPerStream { get; init; }
+
+    public required IngestFigures Ingest { get; init; }
+
+    /// <summary>Empty round trips at the load's stream count.</summary>
+    public RoundTripFigures? EmptyRoundTrips { get; init; }
+
+    /// <summary>Empty round trips at the load's total records in flight (streams x in-flight, at most 1024).</summary>
+    public RoundTripFigures? EmptyRoundTripsWide { get; init; }
+
+    public string? StorageDirectory { get; init; }
+
+    public IReadOnlyList<StorageFigure> Storage { get; init; } = [];
+
+    public long? ServerPeakMemoryKib { get; init; }
+
+    public PartitionReport? Verification { get; init; }
+
+    /// <summary>Sustained records/s divided by each ceiling: how close ingestion comes to the transport and to the disk.</summary>
+    public IReadOnlyDictionary<string, double> Ratios
+    {
+        get
+        {
+            var ratios = new Dictionary<string, double>();
+            var rate = Ingest.SteadyRecordsPerSecond > 0 ? Ingest.SteadyRecordsPerSecond : Ingest.RecordsPerSecond;
+            if (EmptyRoundTrips is { CallsPerSecond: > 0 } narrow)
+            {
+                ratios[$"records_per_empty_round_trip_c{narrow.Concurrency}"] = rate / narrow.CallsPerSecond;
+            }
+
+            if (EmptyRoundTripsWide is { CallsPerSecond: > 0 } wide)
+            {
+                ratios[$"records_per_empty_round_trip_c{wide.Concurrency}"] = rate / wide.CallsPerSecond;
+            }
+
+            foreach (var storage in Storage.Where(s => s.RowsPerSecond > 0))
+            {
+                ratios[$"records_per_sqlite_write_{storage.Synchronous.ToLowerInvariant()}_w{storage.Writers}"] = rate / storage.RowsPerSecond;
+            }
+
+            return ratios;
+        }
+    }
+}
