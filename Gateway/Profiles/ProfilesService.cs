@@ -39,7 +39,7 @@ public sealed class ProfilesService(IGrainFactory grains) : Api.V1.Profiles.Prof
     public override async Task ListCrossReferences(ListCrossReferencesRequest request, IServerStreamWriter<CrossReference> responseStream, ServerCallContext context)
     {
         var source = request.Source.Length > 0 ? request.Source : null;
-        await foreach (var entry in grains.GetGrain<ICrossReferenceGrain>(0).ListAsync(source, context.CancellationToken).WithCancellation(context.CancellationToken))
+        await foreach (var entry in grains.GetGrain<ICrossReferenceGrain>(Random.Shared.NextInt64()).ListAsync(source, context.CancellationToken).WithCancellation(context.CancellationToken))
         {
             await responseStream.WriteAsync(new CrossReference { Source = entry.Source, RecordId = entry.RecordId, ProfileId = entry.ProfileId });
         }

@@ -1,17 +1,16 @@
 using System.Runtime.CompilerServices;
 using Cdm.Contracts.Profiles;
 using Cdm.Grains.Storage;
-using Orleans.Concurrency;
 
 namespace Cdm.Grains.Profiles;
 
 /// <summary>
 /// Lists every source record with its profile by reading profile states straight from storage: the
 /// scan costs nothing on the ingest path (no catalog grain to write). Only active profiles hold
-/// members, so each committed record is listed exactly once.
+/// members, so each committed record is listed exactly once. Not a stateless worker: every step of an
+/// enumeration must reach the activation that holds the enumerator, so callers use a fresh key per scan.
 /// </summary>
 [GrainType("xref")]
-[StatelessWorker]
 public sealed class CrossReferenceGrain(IGrainStateScanner scanner) : Grain, ICrossReferenceGrain
 {
     public async IAsyncEnumerable<CrossReferenceEntry> ListAsync(string? source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -32,5 +31,7 @@ public sealed class CrossReferenceGrain(IGrainStateScanner scanner) : Grain, ICr
                 }
             }
         }
+
+        DeactivateOnIdle();
     }
 }

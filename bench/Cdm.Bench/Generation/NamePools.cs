@@ -46,9 +46,10 @@ public static class NamePools
         ("Oxford", "MS"), ("Jackson", "MI"), ("Burlington", "VT"), ("Manchester", "NH"), ("Auburn", "AL"),
     ];
 
+    // Real-looking domains only: the service blocks example and test domains as placeholders.
     public static readonly string[] EmailDomains =
     [
         "gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me", "aol.com", "mail.com",
-        "fastmail.com", "example.org",
+        "fastmail.com", "posteo.net",
     ];
 }
