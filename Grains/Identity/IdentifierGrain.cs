@@ -8,10 +8,16 @@ namespace Cdm.Grains.Identity;
 /// re-pointing after a merge is a compare-and-set, so two merges can never both move the same key.
 /// </summary>
 [GrainType("identifier")]
-public sealed class IdentifierGrain(
-    [PersistentState("identifier", StorageNames.Cdm)] IPersistentState<IdentifierState> state,
-    TimeProvider time) : Grain, IIdentifierGrain
+public sealed class IdentifierGrain(TimeProvider time) : Grain, IIdentifierGrain
 {
+    private StoredState<IdentifierState> state = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        state = new StoredState<IdentifierState>(GrainContext, "identifier");
+        return state.ReadAsync();
+    }
+
     public Task<string?> GetOwnerAsync() => Task.FromResult(state.State.Owner);
 
     public async Task<string> ClaimAsync(string profileId)
@@ -48,7 +54,7 @@ public sealed class IdentifierGrain(
         state.State.ClaimedAt = time.GetUtcNow();
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteAsync();
         }
         catch
         {

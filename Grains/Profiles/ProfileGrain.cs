@@ -13,15 +13,20 @@ namespace Cdm.Grains.Profiles;
 /// It never calls another grain: the resolver drives merges, so calls cannot form a cycle.
 /// </summary>
 [GrainType("profile")]
-public sealed class ProfileGrain(
-    [PersistentState("profile", StorageNames.Cdm)] IPersistentState<ProfileState> state,
-    GoldenRecordBuilder goldenBuilder,
-    TimeProvider time) : Grain, IProfileGrain
+public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider time) : Grain, IProfileGrain
 {
+    private StoredState<ProfileState> state = null!;
+
     // The golden record is derived data: computed when read after a change, never stored.
     private ImmutableArray<GoldenValue>? golden;
 
     private ProfileState Profile => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        state = new StoredState<ProfileState>(GrainContext, "profile");
+        return state.ReadAsync();
+    }
 
     public async Task<ProfileWriteResult> AddRecordAsync(RecordVersion version, string linkReason)
     {
@@ -150,7 +155,7 @@ public sealed class ProfileGrain(
         golden = null;
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteAsync();
         }
         catch
         {

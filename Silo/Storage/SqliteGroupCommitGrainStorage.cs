@@ -161,9 +161,13 @@ public sealed partial class SqliteGroupCommitGrainStorage :
         string? afterKey = null;
         while (true)
         {
-            var page = await readers.RunAsync(
-                connection => connection.ReadPage(grainType, stateName, afterKey, ScanPageSize)
-                    .ConvertAll(row => (row.GrainKey, State: _serializer.Deserialize<T>(row.Payload)!)),
+            // A page takes milliseconds: read it off the caller's thread (point reads stay inline).
+            var after = afterKey;
+            var page = await Task.Run(
+                () => readers.RunAsync(
+                    connection => connection.ReadPage(grainType, stateName, after, ScanPageSize)
+                        .ConvertAll(row => (row.GrainKey, State: _serializer.Deserialize<T>(row.Payload)!)),
+                    cancellationToken),
                 cancellationToken).ConfigureAwait(false);
 
             foreach (var item in page)

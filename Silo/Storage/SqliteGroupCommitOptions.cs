@@ -26,8 +26,6 @@ public sealed class SqliteGroupCommitOptions
     /// <summary>How long a connection waits on a lock held by another connection before it fails.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Read connections kept open; reads and scans beyond this many wait for one to be free.</summary>
-    public int ReadConnections { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>How states are turned into stored JSON.</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = SystemTextJsonGrainStorageSerializer.CreateDefaultOptions();
@@ -45,7 +43,6 @@ public sealed class SqliteGroupCommitOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
-        ArgumentOutOfRangeException.ThrowIfLessThan(ReadConnections, 1, nameof(ReadConnections));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchDelay, TimeSpan.Zero, nameof(MaxBatchDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
         ArgumentNullException.ThrowIfNull(JsonSerializerOptions, nameof(JsonSerializerOptions));

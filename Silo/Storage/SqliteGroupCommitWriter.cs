@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -16,14 +16,17 @@ internal sealed partial class SqliteGroupCommitWriter
 {
     private readonly SqliteGroupCommitOptions _options;
     private readonly ILogger _logger;
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    // A queue and an event that never spins: the writer shares two cores with the grains it serves, and a
+    // spinning wait (Task.Wait, SemaphoreSlim) burns the CPU they need while it waits for work.
+    private readonly ConcurrentQueue<PendingWrite> _queue = new();
+    private readonly ManualResetEventSlim _signal = new(false, spinCount: 0);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<PendingWrite> _batch;
     private readonly Thread _thread;
     private SqliteConnection? _connection;
     private SqliteWriteCommands? _commands;
-    private Task<bool>? _pendingWait;
+    private volatile bool _completed;
+    private volatile bool _exited;
     private long _committedBatches;
     private long _committedWrites;
 
@@ -61,9 +64,17 @@ internal sealed partial class SqliteGroupCommitWriter
     /// <summary>Queues a write; the task completes with the new ETag once its batch committed.</summary>
     public Task<string?> EnqueueAsync(PendingWrite write)
     {
-        if (!_queue.Writer.TryWrite(write))
+        if (_completed)
         {
             throw new ObjectDisposedException(nameof(SqliteGroupCommitGrainStorage), "The grain storage is stopped.");
+        }
+
+        _queue.Enqueue(write);
+        _signal.Set();
+        if (_exited)
+        {
+            // Raced with the writer's exit: nothing will commit it any more.
+            FailQueued(new ObjectDisposedException(nameof(SqliteGroupCommitGrainStorage), "The grain storage is stopped."));
         }
 
         return write.Completion;
@@ -72,7 +83,8 @@ internal sealed partial class SqliteGroupCommitWriter
     /// <summary>Takes no more writes, commits those already queued, then closes the connection.</summary>
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _queue.Writer.TryComplete();
+        _completed = true;
+        _signal.Set();
         return _stopped.Task.WaitAsync(cancellationToken);
     }
 
@@ -90,40 +102,55 @@ internal sealed partial class SqliteGroupCommitWriter
         {
             // Not expected: batch errors are handled per batch. Fail what is left rather than leave callers hanging.
             LogWriterFailed(exception);
-            _queue.Writer.TryComplete();
+            _completed = true;
             foreach (var write in _batch)
             {
                 write.Fail(exception);
             }
 
-            while (_queue.Reader.TryRead(out var write))
-            {
-                write.Fail(exception);
-            }
+            FailQueued(exception);
         }
         finally
         {
+            _exited = true;
+            FailQueued(new ObjectDisposedException(nameof(SqliteGroupCommitGrainStorage), "The grain storage is stopped."));
             Close();
             _stopped.TrySetResult();
+        }
+    }
+
+    private void FailQueued(Exception exception)
+    {
+        while (_queue.TryDequeue(out var write))
+        {
+            write.Fail(exception);
         }
     }
 
     /// <summary>Waits for the first write, then takes what else is queued; false once stopped and drained.</summary>
     private bool TakeBatch()
     {
-        var reader = _queue.Reader;
         PendingWrite? write;
-        while (!reader.TryRead(out write))
+        while (true)
         {
-            if (!WaitForWrites(Timeout.Infinite))
+            // Reset before looking: a write queued after this point sets the event again.
+            _signal.Reset();
+            if (_queue.TryDequeue(out write))
+            {
+                break;
+            }
+
+            if (_completed)
             {
                 return false;
             }
+
+            _signal.Wait();
         }
 
         _batch.Add(write);
         var max = _options.MaxBatchSize;
-        while (_batch.Count < max && reader.TryRead(out write))
+        while (_batch.Count < max && _queue.TryDequeue(out write))
         {
             _batch.Add(write);
         }
@@ -138,37 +165,22 @@ internal sealed partial class SqliteGroupCommitWriter
 
     private void Linger(int max)
     {
-        var reader = _queue.Reader;
         var deadline = Stopwatch.GetTimestamp() + (long)(_options.MaxBatchDelay.TotalSeconds * Stopwatch.Frequency);
         while (_batch.Count < max)
         {
-            if (reader.TryRead(out var write))
+            _signal.Reset();
+            if (_queue.TryDequeue(out var write))
             {
                 _batch.Add(write);
                 continue;
             }
 
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (remaining <= TimeSpan.Zero || !WaitForWrites((int)Math.Ceiling(remaining.TotalMilliseconds)))
+            if (remaining <= TimeSpan.Zero || _completed || !_signal.Wait(remaining))
             {
                 return;
             }
         }
-    }
-
-    /// <summary>True when writes may be queued; false when the wait timed out or the queue is completed and empty.</summary>
-    private bool WaitForWrites(int timeoutMilliseconds)
-    {
-        // A wait that timed out stays pending and is reused: the channel allows one waiting reader at a time.
-        _pendingWait ??= _queue.Reader.WaitToReadAsync().AsTask();
-        if (!_pendingWait.Wait(timeoutMilliseconds))
-        {
-            return false;
-        }
-
-        var more = _pendingWait.Result;
-        _pendingWait = null;
-        return more;
     }
 
     private void CommitBatch()

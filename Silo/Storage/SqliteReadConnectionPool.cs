@@ -4,46 +4,39 @@ using Microsoft.Data.Sqlite;
 namespace Cdm.Silo.Storage;
 
 /// <summary>
-/// A fixed number of read connections. In WAL mode readers neither block nor wait for the writer, so reads go
-/// straight to the database; they run on the thread pool so a grain's scheduler never blocks on SQLite.
+/// Read connections, one per concurrent reader. In WAL mode readers neither block nor wait for the writer, and a
+/// point read takes microseconds, so reads run inline on the caller's thread: a hop to another thread would cost
+/// more than the read. Long scans are the caller's to offload.
 /// </summary>
 internal sealed class SqliteReadConnectionPool(SqliteGroupCommitOptions options)
 {
-    private readonly SemaphoreSlim _permits = new(options.ReadConnections, options.ReadConnections);
     private readonly ConcurrentBag<SqliteReadConnection> _idle = [];
     private volatile bool _disposed;
 
-    public async Task<TResult> RunAsync<TResult>(Func<SqliteReadConnection, TResult> work, CancellationToken cancellationToken)
+    public Task<TResult> RunAsync<TResult>(Func<SqliteReadConnection, TResult> work, CancellationToken cancellationToken)
     {
-        // Waiting for a permit is asynchronous, so a burst of reads queues here instead of holding threads.
-        await _permits.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return await Task.Run(() => Use(work), cancellationToken).ConfigureAwait(false);
+            return Task.FromResult(Use(work));
         }
-        finally
+        catch (Exception exception)
         {
-            _permits.Release();
+            return Task.FromException<TResult>(exception);
         }
     }
 
-    /// <summary>Waits for running reads to finish, then closes every connection; later reads fail.</summary>
-    public async Task CloseAsync()
+    /// <summary>Closes every idle connection; later reads fail.</summary>
+    public Task CloseAsync()
     {
         _disposed = true;
-        for (var i = 0; i < options.ReadConnections; i++)
-        {
-            await _permits.WaitAsync().ConfigureAwait(false);
-        }
-
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
         }
 
-        // Reads still waiting for a permit get one and fail as closed.
-        _permits.Release(options.ReadConnections);
+        return Task.CompletedTask;
     }
 
     private TResult Use<TResult>(Func<SqliteReadConnection, TResult> work)

@@ -254,12 +254,11 @@ public sealed class SqliteGroupCommitGrainStorageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("", 512, 1)]
-    [InlineData("x.db", 0, 1)]
-    [InlineData("x.db", 512, 0)]
-    public void InvalidOptions_AreRefused(string path, int maxBatchSize, int readConnections)
+    [InlineData("", 512)]
+    [InlineData("x.db", 0)]
+    public void InvalidOptions_AreRefused(string path, int maxBatchSize)
     {
-        var options = new SqliteGroupCommitOptions { DatabasePath = path, MaxBatchSize = maxBatchSize, ReadConnections = readConnections };
+        var options = new SqliteGroupCommitOptions { DatabasePath = path, MaxBatchSize = maxBatchSize };
 
         Assert.ThrowsAny<ArgumentException>(
             () => new SqliteGroupCommitGrainStorage("test", options, TestActivators.Instance, NullLogger<SqliteGroupCommitGrainStorage>.Instance));
