@@ -5,7 +5,8 @@ namespace Cdm.Gateway.Errors;
 
 /// <summary>
 /// Maps failures that are not the caller's fault to statuses a client can act on: cluster and storage
-/// trouble is UNAVAILABLE (every write is idempotent, so a retry is safe), timeouts DEADLINE_EXCEEDED,
+/// trouble is UNAVAILABLE (every write is idempotent, so a retry is safe), timeouts DEADLINE_EXCEEDED, a
+/// feature the configured storage lacks FAILED_PRECONDITION,
 /// a cancelled call CANCELLED. Nothing expected reaches a client as UNKNOWN.
 /// </summary>
 public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
@@ -62,6 +63,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         {
             TimeoutException => StatusCode.DeadlineExceeded,
             ArgumentException => StatusCode.InvalidArgument,
+            NotSupportedException => StatusCode.FailedPrecondition,
             _ => StatusCode.Unavailable,
         };
         LogFailure(logger, ex, context.Method, code);

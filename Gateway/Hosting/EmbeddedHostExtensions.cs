@@ -28,7 +28,7 @@ public static class EmbeddedHostExtensions
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, clientPort)
             .AddCdmGrains(builder.Configuration)
-            .UseCdmSqliteStorage(dataDirectory));
+            .UseCdmSqliteStorage(dataDirectory, builder.Configuration));
         builder.Services.AddCdmGateway(builder.Configuration);
         return builder;
     }

@@ -32,10 +32,32 @@ public static class CdmSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Grain state in one SQLite file under <paramref name="dataDirectory"/>, written with group commit.</summary>
-    public static ISiloBuilder UseCdmSqliteStorage(this ISiloBuilder silo, string dataDirectory)
+    /// <summary>
+    /// Grain state in one SQLite file under <paramref name="dataDirectory"/>. <c>Cdm:Storage:Provider</c> chooses
+    /// the writer: <c>GroupCommit</c> (default: many grains' writes per transaction, each acknowledged after its
+    /// commit; options under <c>Cdm:Storage:GroupCommit</c>) or <c>AdoNet</c> (Orleans' own ADO.NET provider with
+    /// the project's script, one transaction per write, and no cross-reference scan).
+    /// </summary>
+    public static ISiloBuilder UseCdmSqliteStorage(this ISiloBuilder silo, string dataDirectory, IConfiguration configuration)
     {
         Directory.CreateDirectory(dataDirectory);
-        return silo.AddCdmSqliteStorage(StorageNames.Cdm, options => options.DatabasePath = Path.Combine(dataDirectory, "cdm.db"));
+        var storage = configuration.GetSection("Cdm:Storage");
+        var provider = storage["Provider"] ?? "GroupCommit";
+        if (provider.Equals("AdoNet", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.Services.AddSingleton<IGrainStateScanner, UnsupportedGrainStateScanner>();
+            return silo.AddCdmAdoNetSqliteStorage(StorageNames.Cdm, Path.Combine(dataDirectory, "cdm-adonet.db"));
+        }
+
+        if (!provider.Equals("GroupCommit", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Cdm:Storage:Provider is '{provider}'; use GroupCommit or AdoNet.");
+        }
+
+        return silo.AddCdmSqliteStorage(StorageNames.Cdm, options =>
+        {
+            storage.GetSection("GroupCommit").Bind(options);
+            options.DatabasePath = Path.Combine(dataDirectory, "cdm.db");
+        });
     }
 }

@@ -15,11 +15,13 @@ public sealed class EmbeddedHost : IAsyncDisposable
 {
     private readonly string dataDirectory;
     private readonly bool ownsDirectory;
+    private readonly string[] extraArguments;
     private Process? process;
     private GrpcChannel? channel;
 
-    public EmbeddedHost(string? dataDirectory = null)
+    public EmbeddedHost(string? dataDirectory = null, params string[] extraArguments)
     {
+        this.extraArguments = extraArguments;
         ownsDirectory = dataDirectory is null;
         this.dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "cdm-e2e-" + Guid.NewGuid().ToString("N"));
         Url = $"http://127.0.0.1:{FreePort()}";
@@ -49,7 +51,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
         {
             GatewayAssembly(), "--urls", Url, "--data-dir", dataDirectory,
             "--Cdm:Embedded:SiloPort", FreePort().ToString(), "--Cdm:Embedded:GatewayPort", FreePort().ToString(),
-        })
+        }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
