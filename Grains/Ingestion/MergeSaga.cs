@@ -1,4 +1,3 @@
-using Cdm.Contracts.Identity;
 using Cdm.Contracts.Profiles;
 using Cdm.Grains.Profiles;
 
@@ -10,12 +9,12 @@ namespace Cdm.Grains.Ingestion;
 /// are re-pointed by compare-and-set; loser becomes <c>MergedInto(to)</c>; journal entry removed. Every
 /// step is idempotent, so running the saga again after a crash at any point finishes it.
 /// </summary>
-public sealed class MergeSaga(IGrainFactory grains, TimeProvider time)
+public sealed class MergeSaga(IGrainFactory grainFactory, ResolutionGrains grains, TimeProvider time)
 {
     /// <summary>Merges <paramref name="loser"/> into <paramref name="survivor"/>; returns the profile that absorbed it.</summary>
     public async Task<string> RunAsync(string loser, string survivor, string reason)
     {
-        var journal = grains.GetGrain<IMergeJournalGrain>(MergeJournalPartitions.For(loser));
+        var journal = grainFactory.GetGrain<IMergeJournalGrain>(MergeJournalPartitions.For(loser));
         await journal.AddAsync(new PendingMerge(loser, survivor, reason, time.GetUtcNow()));
         var absorber = await FinishAsync(loser, survivor, reason);
         await journal.RemoveAsync(loser);
@@ -28,18 +27,18 @@ public sealed class MergeSaga(IGrainFactory grains, TimeProvider time)
     /// </summary>
     public async Task ResumeAsync(PendingMerge merge)
     {
-        var route = await grains.GetGrain<IProfileGrain>(merge.Loser).GetRouteAsync();
+        var route = await grains.Profile(merge.Loser).GetRouteAsync();
         if (route.Target is not null)
         {
             await FinishAsync(merge.Loser, merge.Survivor, merge.Reason);
         }
 
-        await grains.GetGrain<IMergeJournalGrain>(MergeJournalPartitions.For(merge.Loser)).RemoveAsync(merge.Loser);
+        await grainFactory.GetGrain<IMergeJournalGrain>(MergeJournalPartitions.For(merge.Loser)).RemoveAsync(merge.Loser);
     }
 
     private async Task<string> FinishAsync(string loser, string survivor, string reason)
     {
-        var loserGrain = grains.GetGrain<IProfileGrain>(loser);
+        var loserGrain = grains.Profile(loser);
         var begun = await loserGrain.BeginMergeAsync(survivor, reason);
         if (begun.Snapshot is null)
         {
@@ -51,7 +50,7 @@ public sealed class MergeSaga(IGrainFactory grains, TimeProvider time)
         var absorber = begun.Target;
         for (var hop = 0; ; hop++)
         {
-            var result = await grains.GetGrain<IProfileGrain>(absorber).AbsorbAsync(begun.Snapshot, reason);
+            var result = await grains.Profile(absorber).AbsorbAsync(begun.Snapshot, reason);
             if (result.RedirectTo is null)
             {
                 break;
@@ -65,7 +64,7 @@ public sealed class MergeSaga(IGrainFactory grains, TimeProvider time)
             absorber = result.RedirectTo;
         }
 
-        await Task.WhenAll(begun.Snapshot.IdentifierKeys.Select(key => grains.GetGrain<IIdentifierGrain>(key).RepointAsync(loser, absorber)));
+        await Task.WhenAll(begun.Snapshot.IdentifierKeys.Select(key => grains.Identifier(key).RepointAsync(loser, absorber)));
         await loserGrain.CompleteMergeAsync(absorber);
         return absorber;
     }

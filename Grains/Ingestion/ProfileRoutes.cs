@@ -8,12 +8,15 @@ public static class ProfileRoutes
     /// <summary>Merge chains only descend in id, so they are short; a longer one means something is wrong.</summary>
     public const int MaxHops = 64;
 
-    public static async Task<string> TerminalAsync(this IGrainFactory grains, string profileId)
+    public static Task<string> TerminalAsync(this IGrainFactory grains, string profileId) =>
+        TerminalAsync(id => grains.GetGrain<IProfileGrain>(id), profileId);
+
+    public static async Task<string> TerminalAsync(Func<string, IProfileGrain> profiles, string profileId)
     {
         var current = profileId;
         for (var hop = 0; hop < MaxHops; hop++)
         {
-            var route = await grains.GetGrain<IProfileGrain>(current).GetRouteAsync();
+            var route = await profiles(current).GetRouteAsync();
             if (route.Target is null)
             {
                 return current;

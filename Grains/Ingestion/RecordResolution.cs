@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Cdm.Contracts.Identity;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
@@ -16,7 +15,7 @@ namespace Cdm.Grains.Ingestion;
 /// a profile redirecting) and the loop starts over from what is now stored, so the outcome is the
 /// connected components whatever the interleaving.
 /// </summary>
-public sealed class RecordResolution(IGrainFactory grains, MergeSaga saga)
+public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga)
 {
     private const int MaxRounds = 32;
 
@@ -32,7 +31,7 @@ public sealed class RecordResolution(IGrainFactory grains, MergeSaga saga)
             }
         }
 
-        var owners = await Task.WhenAll(keys.Select(k => grains.GetGrain<IIdentifierGrain>(k).GetOwnerAsync()));
+        var owners = await Task.WhenAll(keys.Select(k => grains.Identifier(k).GetOwnerAsync()));
         var merged = ImmutableArray.CreateBuilder<string>();
         for (var round = 0; round < MaxRounds; round++)
         {
@@ -66,7 +65,7 @@ public sealed class RecordResolution(IGrainFactory grains, MergeSaga saga)
                 continue;
             }
 
-            var added = await grains.GetGrain<IProfileGrain>(target).AddRecordAsync(version, LinkReason(keys, owners));
+            var added = await grains.Profile(target).AddRecordAsync(version, LinkReason(keys, owners));
             if (added.RedirectTo is not null)
             {
                 continue;
@@ -91,7 +90,7 @@ public sealed class RecordResolution(IGrainFactory grains, MergeSaga saga)
             return false;
         }
 
-        var claimed = await Task.WhenAll(unowned.Select(i => grains.GetGrain<IIdentifierGrain>(keys[i]).ClaimAsync(target)));
+        var claimed = await Task.WhenAll(unowned.Select(i => grains.Identifier(keys[i]).ClaimAsync(target)));
         var raced = false;
         for (var j = 0; j < unowned.Count; j++)
         {
@@ -106,7 +105,7 @@ public sealed class RecordResolution(IGrainFactory grains, MergeSaga saga)
     private Task ShortenPathsAsync(List<string> keys, string?[] owners, string target) =>
         Task.WhenAll(Enumerable.Range(0, keys.Count)
             .Where(i => owners[i] is { } owner && owner != target)
-            .Select(i => grains.GetGrain<IIdentifierGrain>(keys[i]).RepointAsync(owners[i]!, target)));
+            .Select(i => grains.Identifier(keys[i]).RepointAsync(owners[i]!, target)));
 
     private static string LinkReason(List<string> keys, string?[] owners)
     {

@@ -1,4 +1,3 @@
-using Cdm.Contracts.Identity;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
@@ -15,9 +14,9 @@ namespace Cdm.Grains.Ingestion;
 [GrainType("resolver")]
 [StatelessWorker]
 [Reentrant]
-public sealed class ResolverGrain(RecordNormaliser normaliser, TimeProvider time) : Grain, IResolverGrain
+public sealed class ResolverGrain(RecordNormaliser normaliser, ResolutionGrains grains, TimeProvider time) : Grain, IResolverGrain
 {
-    private MergeSaga Saga => new(GrainFactory, time);
+    private MergeSaga Saga => new(GrainFactory, grains, time);
 
     public Task<IngestOutcome> IngestAsync(IncomingRecord record)
     {
@@ -27,22 +26,22 @@ public sealed class ResolverGrain(RecordNormaliser normaliser, TimeProvider time
             return Task.FromResult(IngestOutcome.Rejected(normalised.Violations));
         }
 
-        return new RecordResolution(GrainFactory, Saga).ResolveAsync(version);
+        return new RecordResolution(grains, Saga).ResolveAsync(version);
     }
 
     public async Task<DeleteOutcome> DeleteAsync(string source, string recordId)
     {
         var sourceKey = SourceKeys.For(source, recordId);
-        var owner = await GrainFactory.GetGrain<IIdentifierGrain>(sourceKey).GetOwnerAsync();
+        var owner = await grains.Identifier(sourceKey).GetOwnerAsync();
         if (owner is null)
         {
             return new DeleteOutcome(false, null);
         }
 
-        var profileId = await GrainFactory.TerminalAsync(owner);
+        var profileId = await grains.TerminalAsync(owner);
         for (var hop = 0; hop < ProfileRoutes.MaxHops; hop++)
         {
-            var result = await GrainFactory.GetGrain<IProfileGrain>(profileId).RemoveRecordAsync(sourceKey);
+            var result = await grains.Profile(profileId).RemoveRecordAsync(sourceKey);
             if (result.RedirectTo is null)
             {
                 return new DeleteOutcome(result.Status == IngestStatus.Updated, profileId);
@@ -62,8 +61,8 @@ public sealed class ResolverGrain(RecordNormaliser normaliser, TimeProvider time
             return null;
         }
 
-        var profileId = await GrainFactory.TerminalAsync(start);
-        var view = await GrainFactory.GetGrain<IProfileGrain>(profileId).GetViewAsync(includeVersions);
+        var profileId = await grains.TerminalAsync(start);
+        var view = await grains.Profile(profileId).GetViewAsync(includeVersions);
         return view is not null && lookup.ProfileId is { } asked && asked != profileId
             ? view with { RequestedProfileId = asked }
             : view;
@@ -71,14 +70,14 @@ public sealed class ResolverGrain(RecordNormaliser normaliser, TimeProvider time
 
     public async Task<ProfileHistoryView?> GetHistoryAsync(string profileId)
     {
-        var route = await GrainFactory.GetGrain<IProfileGrain>(profileId).GetRouteAsync();
+        var route = await grains.Profile(profileId).GetRouteAsync();
         if (!route.Exists)
         {
             return null;
         }
 
-        var terminal = await GrainFactory.TerminalAsync(profileId);
-        var history = await GrainFactory.GetGrain<IProfileGrain>(terminal).GetHistoryAsync();
+        var terminal = await grains.TerminalAsync(profileId);
+        var history = await grains.Profile(terminal).GetHistoryAsync();
         return new ProfileHistoryView(terminal, history);
     }
 
@@ -94,6 +93,6 @@ public sealed class ResolverGrain(RecordNormaliser normaliser, TimeProvider time
         var key = lookup.IdentifierType is { } type
             ? normaliser.IdentifierKey(type, lookup.IdentifierValue ?? "")
             : SourceKeys.For(lookup.Source ?? "", lookup.RecordId ?? "");
-        return key is null ? null : await GrainFactory.GetGrain<IIdentifierGrain>(key).GetOwnerAsync();
+        return key is null ? null : await grains.Identifier(key).GetOwnerAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Cdm.Grains.Ingestion;
 using Cdm.Grains.Normalisation;
 using Cdm.Grains.Profiles;
 using Cdm.Grains.Storage;
@@ -28,6 +29,7 @@ public static class CdmSiloBuilderExtensions
         services.TryAddSingleton(sp => new GoldenRecordBuilder(
             sp.GetRequiredService<IOptions<SurvivorshipOptions>>().Value,
             new SourceRegistry(sp.GetRequiredService<IOptions<SourceRegistryOptions>>().Value)));
+        services.TryAddSingleton<ResolutionGrains>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MergeJournalWakeUp>();
         return silo;
     }
