@@ -7,4 +7,8 @@ builder.AddCdmEmbedded();
 
 var app = builder.Build();
 app.MapCdmGateway();
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+    "CdmOrleans embedded service: gRPC on {Urls}, data in {DataDirectory}; no authentication yet, keep it on loopback",
+    string.Join(", ", app.Urls),
+    EmbeddedHostExtensions.DataDirectory(builder.Configuration)));
 app.Run();

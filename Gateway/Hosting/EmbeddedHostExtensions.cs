@@ -11,10 +11,14 @@ public static class EmbeddedHostExtensions
 {
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
+    /// <summary>Where the embedded service keeps its database: <c>--data-dir</c>, else <c>Cdm:DataDir</c>, else <c>./data</c>.</summary>
+    public static string DataDirectory(IConfiguration configuration) =>
+        // `--data-dir` on the command line arrives as the `data-dir` key.
+        Path.GetFullPath(configuration["data-dir"] ?? configuration["Cdm:DataDir"] ?? "data");
+
     public static WebApplicationBuilder AddCdmEmbedded(this WebApplicationBuilder builder)
     {
-        // `--data-dir` on the command line arrives as the `data-dir` key.
-        var dataDirectory = Path.GetFullPath(builder.Configuration["data-dir"] ?? builder.Configuration["Cdm:DataDir"] ?? "data");
+        var dataDirectory = DataDirectory(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
