@@ -23,6 +23,13 @@ public interface IProfileGrain : IGrainWithStringKey
     /// <summary>Saga step 1: persist <c>Merging(target)</c> (unless already merging) and return the frozen content.</summary>
     Task<BeginMergeResult> BeginMergeAsync(string target, string reason);
 
+    /// <summary>
+    /// Turns a profile that never held anything into a forward to <paramref name="target"/> (any id): a
+    /// candidate id that lost a race for an identifier is retired this way instead of by a merge. False when
+    /// the profile holds (or held) content or is not active; then it must be merged like any other.
+    /// </summary>
+    Task<bool> SealAsync(string target);
+
     /// <summary>Saga step 2 on the survivor: absorb a loser's snapshot (idempotent); redirects when not active.</summary>
     Task<ProfileWriteResult> AbsorbAsync(MergeSnapshot loser, string reason);
 

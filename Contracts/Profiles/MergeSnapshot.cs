@@ -12,4 +12,4 @@ public sealed record MergeSnapshot(
     [property: Id(2)] ImmutableArray<string> IdentifierKeys,
     [property: Id(3)] ImmutableArray<string> MergedProfileIds,
     [property: Id(4)] ImmutableArray<HistoryEntry> History,
-    [property: Id(5)] DateTimeOffset CreatedAt);
+    [property: Id(5)] DateTimeOffset? CreatedAt);

@@ -8,10 +8,11 @@ public static class ProfileRoutes
     /// <summary>Merge chains only descend in id, so they are short; a longer one means something is wrong.</summary>
     public const int MaxHops = 64;
 
-    public static Task<string> TerminalAsync(this IGrainFactory grains, string profileId) =>
-        TerminalAsync(id => grains.GetGrain<IProfileGrain>(id), profileId);
+    public static async Task<string> TerminalAsync(this IGrainFactory grains, string profileId) =>
+        (await TerminalRouteAsync(id => grains.GetGrain<IProfileGrain>(id), profileId)).ProfileId;
 
-    public static async Task<string> TerminalAsync(Func<string, IProfileGrain> profiles, string profileId)
+    /// <summary>The active profile at the end of the redirects, and whether it was ever written.</summary>
+    public static async Task<(string ProfileId, bool Exists)> TerminalRouteAsync(Func<string, IProfileGrain> profiles, string profileId)
     {
         var current = profileId;
         for (var hop = 0; hop < MaxHops; hop++)
@@ -19,7 +20,7 @@ public static class ProfileRoutes
             var route = await profiles(current).GetRouteAsync();
             if (route.Target is null)
             {
-                return current;
+                return (current, route.Exists);
             }
 
             current = route.Target;

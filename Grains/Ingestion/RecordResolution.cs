@@ -32,40 +32,29 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga)
         }
 
         var owners = await Task.WhenAll(keys.Select(k => grains.Identifier(k).GetOwnerAsync()));
+        // Why the record joins its profile is decided by what was there before this ingest claimed anything.
+        var linkReason = LinkReason(keys, owners);
         var merged = ImmutableArray.CreateBuilder<string>();
         for (var round = 0; round < MaxRounds; round++)
         {
-            // Where each owned identifier leads now.
-            var terminals = new string?[keys.Count];
+            // Where each owned identifier leads now, and whether that profile ever held anything.
+            var terminals = new (string ProfileId, bool Exists)?[keys.Count];
             await Task.WhenAll(Enumerable.Range(0, keys.Count).Where(i => owners[i] is not null)
-                .Select(async i => terminals[i] = await grains.TerminalAsync(owners[i]!)));
-            var reached = terminals.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
-            var target = reached.Count > 0 ? reached[0] : ProfileIds.FromSourceKey(sourceKey);
+                .Select(async i => terminals[i] = await grains.TerminalRouteAsync(owners[i]!)));
+            var reached = terminals.OfType<(string ProfileId, bool Exists)>().Distinct().OrderBy(t => t.ProfileId, StringComparer.Ordinal).ToList();
+            var target = Target(reached, sourceKey);
 
             if (await ClaimUnownedAsync(keys, owners, target))
             {
                 continue;
             }
 
-            var moved = false;
-            foreach (var loser in reached.Skip(1))
-            {
-                var absorber = await saga.RunAsync(loser, target, MergeReason(version, keys, terminals, loser, target));
-                merged.Add(loser);
-                if (absorber != target)
-                {
-                    // The target itself was merged away meanwhile: start over from the stored truth.
-                    moved = true;
-                    break;
-                }
-            }
-
-            if (moved)
+            if (!await JoinIntoTargetAsync(reached, target, version, keys, terminals, merged))
             {
                 continue;
             }
 
-            var added = await grains.Profile(target).AddRecordAsync(version, LinkReason(keys, owners));
+            var added = await grains.Profile(target).AddRecordAsync(version, linkReason);
             if (added.RedirectTo is not null)
             {
                 continue;
@@ -79,6 +68,66 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga)
         }
 
         throw new InvalidOperationException($"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges; retry it.");
+    }
+
+    /// <summary>
+    /// The smallest profile that holds something; else the smallest reached (an empty candidate of a concurrent
+    /// ingest); else a new profile named after the source key. Profiles that hold something never move to an
+    /// empty one, so a race for an identifier costs no merge of real content.
+    /// </summary>
+    private static string Target(List<(string ProfileId, bool Exists)> reached, string sourceKey)
+    {
+        foreach (var (profileId, exists) in reached)
+        {
+            if (exists)
+            {
+                return profileId;
+            }
+        }
+
+        return reached.Count > 0 ? reached[0].ProfileId : ProfileIds.FromSourceKey(sourceKey);
+    }
+
+    /// <summary>
+    /// Brings every other reached profile into the target: an empty one is sealed as a forward (one write), one
+    /// with content is merged by the saga (it is larger than the target). False when the picture changed
+    /// meanwhile (the target was merged away, an empty profile got content): the caller starts over.
+    /// </summary>
+    private async Task<bool> JoinIntoTargetAsync(
+        List<(string ProfileId, bool Exists)> reached,
+        string target,
+        RecordVersion version,
+        List<string> keys,
+        (string ProfileId, bool Exists)?[] terminals,
+        ImmutableArray<string>.Builder merged)
+    {
+        foreach (var (other, exists) in reached)
+        {
+            if (other == target)
+            {
+                continue;
+            }
+
+            if (!exists || string.CompareOrdinal(other, target) < 0)
+            {
+                // Only empty profiles can be smaller than a target with content.
+                if (!await grains.Profile(other).SealAsync(target))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var absorber = await saga.RunAsync(other, target, MergeReason(version, keys, terminals, other, target));
+            merged.Add(other);
+            if (absorber != target)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Claims every unowned identifier for the target; true when a claim found another owner first.</summary>
@@ -121,11 +170,11 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga)
         return "new profile";
     }
 
-    private static string MergeReason(RecordVersion version, List<string> keys, string?[] terminals, string loser, string target)
+    private static string MergeReason(RecordVersion version, List<string> keys, (string ProfileId, bool Exists)?[] terminals, string loser, string target)
     {
-        var loserKey = keys[Array.IndexOf(terminals, loser)];
-        var targetIndex = Array.IndexOf(terminals, target);
+        var loserKey = keys[Array.FindIndex(terminals, t => t?.ProfileId == loser)];
+        var targetIndex = Array.FindIndex(terminals, t => t?.ProfileId == target);
         var via = targetIndex >= 0 ? $" and {keys[targetIndex]}" : "";
-        return $"record {version.SourceKey} shares {loserKey}{via}";
+        return $"record {version.SourceKey} links {loserKey} of {loser}{via} of {target}";
     }
 }

@@ -86,6 +86,19 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider
         return new BeginMergeResult(target, Profile.Snapshot(this.GetPrimaryKeyString()));
     }
 
+    public async Task<bool> SealAsync(string target)
+    {
+        if (Profile.Status != ProfileStatus.Active || state.RecordExists)
+        {
+            return false;
+        }
+
+        Profile.Status = ProfileStatus.MergedInto;
+        Profile.Target = target;
+        await SaveAsync();
+        return true;
+    }
+
     public async Task<ProfileWriteResult> AbsorbAsync(MergeSnapshot loser, string reason)
     {
         if (Redirect() is { } redirect)

@@ -101,9 +101,9 @@ public sealed class ProfileState
         MergedProfileIds.UnionWith(loser.MergedProfileIds);
         // Keep one timeline, oldest first; a stable sort keeps same-instant entries in their order.
         History = [.. History.Concat(loser.History).OrderBy(static h => h.At)];
-        if (CreatedAt is null || loser.CreatedAt < CreatedAt)
+        if (loser.CreatedAt is { } created && (CreatedAt is null || created < CreatedAt))
         {
-            CreatedAt = loser.CreatedAt;
+            CreatedAt = created;
         }
 
         Record(now, HistoryKind.Absorbed, null, null, loser.ProfileId, reason);
@@ -117,7 +117,7 @@ public sealed class ProfileState
         [.. IdentifierKeys],
         [.. MergedProfileIds],
         [.. History],
-        CreatedAt ?? UpdatedAt ?? DateTimeOffset.UnixEpoch);
+        CreatedAt);
 
     /// <summary>After the survivor holds everything: keep only the forward pointer and the last word.</summary>
     public void BecomeMergedInto(string target, DateTimeOffset now)

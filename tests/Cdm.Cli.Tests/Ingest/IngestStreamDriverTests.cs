@@ -37,7 +37,9 @@ public sealed class IngestStreamDriverTests
 
         var error = await Assert.ThrowsAsync<RpcException>(() => driver.RunAsync(Records(1000), new RecordingObserver(), CancellationToken.None));
 
-        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        // The server's INTERNAL, or UNAVAILABLE when its reset of the HTTP/2 stream overtakes the trailers
+        // while the client is still sending: either way the run fails with the call's error, not a hang.
+        Assert.Contains(error.StatusCode, new[] { StatusCode.Internal, StatusCode.Unavailable });
     }
 
     [Fact]

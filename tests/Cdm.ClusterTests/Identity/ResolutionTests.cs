@@ -27,6 +27,27 @@ public sealed class ResolutionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task NewRecordWithIdentifiers_IsLinkedAsNewProfile()
+    {
+        var outcome = await Resolver.IngestAsync(records.Record("n", attributes: [("email", records.Email("n"))], identifiers: [("crm_id", records.Id("n"))]));
+
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(outcome.ProfileId!), false);
+        Assert.Equal("new profile", Assert.Single(profile!.Members).LinkReason);
+    }
+
+    [Fact]
+    public async Task Seal_RetiresOnlyAProfileThatNeverHeldAnything()
+    {
+        var held = await Resolver.IngestAsync(records.Record("s", attributes: [("email", records.Email("s"))]));
+        var empty = fixture.Grains.GetGrain<IProfileGrain>("p-empty-" + records.Prefix);
+
+        Assert.True(await empty.SealAsync(held.ProfileId!));
+        Assert.False(await fixture.Grains.GetGrain<IProfileGrain>(held.ProfileId!).SealAsync("p-empty-" + records.Prefix));
+        Assert.Equal(held.ProfileId, (await empty.GetRouteAsync()).Target);
+        Assert.Equal(held.ProfileId, (await Resolver.GetProfileAsync(ProfileLookup.ById("p-empty-" + records.Prefix), false))!.ProfileId);
+    }
+
+    [Fact]
     public async Task SharedEmail_LinksIntoOneProfileWithReason()
     {
         var email = records.Email("grace");
