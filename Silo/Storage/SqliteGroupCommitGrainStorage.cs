@@ -25,6 +25,7 @@ public sealed partial class SqliteGroupCommitGrainStorage :
     private readonly Lock _lifecycleLock = new();
     // Set once at start under the lock, read by grains on any thread.
     private volatile SqliteGroupCommitWriter? _writer;
+    private StoredKeyFilter? _keys;
     private volatile SqliteReadConnectionPool? _readers;
     private Task? _stopping;
 
@@ -82,11 +83,25 @@ public sealed partial class SqliteGroupCommitGrainStorage :
             var writer = new SqliteGroupCommitWriter(_options, _logger);
             writer.Start();
             _readers = new SqliteReadConnectionPool(_options);
+            _keys = LoadKeyFilter();
             _writer = writer;
         }
 
         LogStarted(Name, _options.DatabasePath, _options.Synchronous);
         return Task.CompletedTask;
+    }
+
+    private StoredKeyFilter? LoadKeyFilter()
+    {
+        if (_options.KeyFilterBitsLog2 == 0)
+        {
+            return null;
+        }
+
+        var filter = new StoredKeyFilter(_options.KeyFilterBitsLog2);
+        using var connection = new SqliteReadConnection(_options);
+        connection.ForEachStoredKey(filter.Add);
+        return filter;
     }
 
     /// <summary>Takes no more writes, commits the queued ones, then closes every connection.</summary>
@@ -109,6 +124,15 @@ public sealed partial class SqliteGroupCommitGrainStorage :
         var readers = Started().Readers;
         var grainType = grainId.Type.ToString();
         var grainKey = grainId.Key.ToString();
+        if (_keys?.MightContain(grainType, grainKey, stateName) == false)
+        {
+            // Never written: no query needed.
+            grainState.State = CreateDefault<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
         var (etag, state, exists) = await readers.RunAsync<(string? ETag, T? State, bool Exists)>(
             connection =>
             {
@@ -134,6 +158,8 @@ public sealed partial class SqliteGroupCommitGrainStorage :
         var payload = _serializer.SerializeToBytes(grainState.State);
         var write = new PendingWrite(
             PendingWriteKind.Write, grainId.Type.ToString(), grainId.Key.ToString(), stateName, grainState.ETag, GrainStateTypeName<T>.Value, payload);
+        // Before the write is queued, so that no read can miss a row once it may exist.
+        _keys?.Add(write.GrainType, write.GrainKey, stateName);
 
         var etag = await writer.EnqueueAsync(write);
         grainState.ETag = etag;
@@ -145,6 +171,7 @@ public sealed partial class SqliteGroupCommitGrainStorage :
         var writer = Started().Writer;
         var clear = new PendingWrite(
             PendingWriteKind.Clear, grainId.Type.ToString(), grainId.Key.ToString(), stateName, grainState.ETag, stateType: null, payload: null);
+        _keys?.Add(clear.GrainType, clear.GrainKey, stateName);
 
         var etag = await writer.EnqueueAsync(clear);
         grainState.ETag = etag;

@@ -58,6 +58,18 @@ internal sealed class SqliteReadConnection : IDisposable
         return true;
     }
 
+    /// <summary>Calls <paramref name="add"/> with the type, key and state name of every stored row.</summary>
+    public void ForEachStoredKey(Action<string, string, string> add)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT grain_type, grain_key, state_name FROM cdm_grain_state";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            add(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+        }
+    }
+
     /// <summary>Up to <paramref name="limit"/> live rows after <paramref name="afterKey"/> (from the start when null), in key order.</summary>
     public List<(string GrainKey, byte[] Payload)> ReadPage(string grainType, string stateName, string? afterKey, int limit)
     {
