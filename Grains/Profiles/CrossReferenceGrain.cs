@@ -7,7 +7,8 @@ namespace Cdm.Grains.Profiles;
 /// <summary>
 /// Lists every source record with its profile by reading profile states straight from storage: the
 /// scan costs nothing on the ingest path (no catalog grain to write). Only active profiles hold
-/// members, so each committed record is listed exactly once. Not a stateless worker: every step of an
+/// members, so with no merge in flight each committed record is listed exactly once; records of a
+/// profile being merged while the scan runs may be missed or seen twice, so read it when ingest is quiet. Not a stateless worker: every step of an
 /// enumeration must reach the activation that holds the enumerator, so callers use a fresh key per scan.
 /// </summary>
 [GrainType("xref")]
