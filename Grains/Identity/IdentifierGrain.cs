@@ -8,6 +8,9 @@ namespace Cdm.Grains.Identity;
 /// re-pointing after a merge is a compare-and-set, so two merges can never both move the same key.
 /// </summary>
 [GrainType("identifier")]
+// Each record touches several identifiers once; keeping them for Orleans' default 15 minutes would hold
+// millions of idle activations during a bulk load. Re-activating a later one costs a single read.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class IdentifierGrain(TimeProvider time) : Grain, IIdentifierGrain
 {
     private StoredState<IdentifierState> state = null!;

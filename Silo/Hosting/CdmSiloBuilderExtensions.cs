@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Cdm.Silo.Hosting;
 
@@ -24,6 +25,8 @@ public static class CdmSiloBuilderExtensions
         // Sources are keyed by name directly under Cdm:Sources.
         services.AddOptions<SourceRegistryOptions>().Configure(o => cdm.GetSection("Sources").Bind(o.Sources));
         services.AddOptions<MergeJournalOptions>().Bind(cdm.GetSection("MergeJournal"));
+        // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
+        services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new RecordNormaliser(sp.GetRequiredService<IOptions<NormalisationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new GoldenRecordBuilder(
