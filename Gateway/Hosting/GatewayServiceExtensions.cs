@@ -1,6 +1,7 @@
 using Cdm.Gateway.Errors;
 using Cdm.Gateway.Ingestion;
 using Cdm.Gateway.Profiles;
+using Cdm.Gateway.Resilience;
 
 namespace Cdm.Gateway.Hosting;
 
@@ -10,6 +11,7 @@ public static class GatewayServiceExtensions
     public static IServiceCollection AddCdmGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Cdm:Gateway"));
+        services.AddSingleton(new TransientRetry());
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();

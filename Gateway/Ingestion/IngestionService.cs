@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Cdm.Api.V1;
 using Cdm.Contracts.Ingestion;
 using Cdm.Gateway.Errors;
+using Cdm.Gateway.Resilience;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +12,14 @@ namespace Cdm.Gateway.Ingestion;
 /// <c>cdm.v1.Ingestion</c>: maps records to the resolver grain and back. The stream keeps a bounded
 /// number of records in flight and stops reading while that many are unanswered (back-pressure).
 /// </summary>
-public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptions> options) : Api.V1.Ingestion.IngestionBase
+public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptions> options, TransientRetry retry) : Api.V1.Ingestion.IngestionBase
 {
     private IResolverGrain Resolver => grains.GetGrain<IResolverGrain>(0);
 
     public override async Task<IngestResult> Ingest(SourceRecord request, ServerCallContext context)
     {
-        var outcome = await Resolver.IngestAsync(request.ToContract());
+        var record = request.ToContract();
+        var outcome = await retry.RunAsync(() => Resolver.IngestAsync(record), context.CancellationToken);
         if (outcome.Status == Contracts.Ingestion.IngestStatus.Rejected)
         {
             RpcErrors.ThrowInvalid(outcome.Violations);
@@ -48,7 +50,7 @@ public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptio
             {
                 await slots.WaitAsync(context.CancellationToken);
                 inFlight.RemoveAll(static t => t.IsCompletedSuccessfully);
-                inFlight.Add(IngestOneAsync(record, index++, results.Writer, slots));
+                inFlight.Add(IngestOneAsync(record, index++, results.Writer, slots, context.CancellationToken));
             }
 
             await Task.WhenAll(inFlight);
@@ -73,18 +75,19 @@ public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptio
             RpcErrors.ThrowInvalid("record_id", "is required");
         }
 
-        var outcome = await Resolver.DeleteAsync(request.Source, request.RecordId);
+        var outcome = await retry.RunAsync(() => Resolver.DeleteAsync(request.Source, request.RecordId), context.CancellationToken);
         return new DeleteRecordResponse { Deleted = outcome.Deleted, ProfileId = outcome.ProfileId ?? "" };
     }
 
-    private async Task IngestOneAsync(SourceRecord record, ulong index, ChannelWriter<IngestResult> results, SemaphoreSlim slots)
+    private async Task IngestOneAsync(SourceRecord record, ulong index, ChannelWriter<IngestResult> results, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         try
         {
             IngestResult result;
             try
             {
-                result = (await Resolver.IngestAsync(record.ToContract())).ToProto(record, index);
+                var incoming = record.ToContract();
+                result = (await retry.RunAsync(() => Resolver.IngestAsync(incoming), cancellationToken)).ToProto(record, index);
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
             {
