@@ -22,8 +22,13 @@ public static class CdmSiloBuilderExtensions
         var cdm = configuration.GetSection("Cdm");
         services.AddOptions<NormalisationOptions>().Bind(cdm.GetSection("Normalisation"));
         services.AddOptions<SurvivorshipOptions>().Bind(cdm.GetSection("Survivorship"));
-        // Sources are keyed by name directly under Cdm:Sources.
-        services.AddOptions<SourceRegistryOptions>().Configure(o => cdm.GetSection("Sources").Bind(o.Sources));
+        // Sources are keyed by name directly under Cdm:Sources; what an unregistered source gets is under Cdm:SourceDefaults.
+        services.AddOptions<SourceRegistryOptions>().Configure(o =>
+        {
+            cdm.GetSection("Sources").Bind(o.Sources);
+            o.DefaultParty = cdm.GetValue("SourceDefaults:Party", o.DefaultParty);
+            o.DefaultTrustRank = cdm.GetValue("SourceDefaults:TrustRank", o.DefaultTrustRank);
+        });
         services.AddOptions<MergeJournalOptions>().Bind(cdm.GetSection("MergeJournal"));
         // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
         services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
