@@ -32,7 +32,9 @@ public static class EmbeddedHostExtensions
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, clientPort)
             .AddCdmGrains(builder.Configuration)
-            .UseCdmSqliteStorage(dataDirectory, builder.Configuration));
+            .UseCdmSqliteStorage(dataDirectory, builder.Configuration)
+            // One process: a restart wakes every merge-journal partition, so reminders need not outlive it.
+            .UseInMemoryReminderService());
         builder.Services.AddCdmGateway(builder.Configuration);
         return builder;
     }

@@ -10,21 +10,31 @@ namespace Cdm.Grains.Profiles;
 /// <summary>
 /// One partition of the durable list of merge sagas in flight. A saga is entered before its first step
 /// and removed after its last; whatever is left (its driver crashed or lost a call) is finished here:
-/// on activation (the silo wakes every partition at start) and by a periodic check.
+/// on activation (the silo wakes every partition at start), by a periodic check while active, and by a
+/// reminder while the partition holds sagas. The reminder is what survives the silo: when the silo that
+/// hosted this partition dies, the reminder service activates the partition on another silo.
 /// </summary>
 [GrainType("merge-journal")]
 public sealed partial class MergeJournalGrain(
     [PersistentState("journal", StorageNames.Cdm)] IPersistentState<MergeJournalState> state,
     IOptions<MergeJournalOptions> options,
     TimeProvider time,
-    ILogger<MergeJournalGrain> logger) : Grain, IMergeJournalGrain
+    ILogger<MergeJournalGrain> logger) : Grain, IMergeJournalGrain, IRemindable
 {
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private const string ResumeReminder = "resume-pending-merges";
+
+    // Registered by this activation: the reminder row is written once per activation, not once per saga.
+    private bool reminderHeld;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Interleave: resuming calls the resolver, which calls back into this grain to remove the entry.
         var period = options.Value.CheckPeriod;
         this.RegisterGrainTimer(ResumeStaleAsync, new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = true });
-        return Task.CompletedTask;
+        if (state.State.Pending.Count > 0)
+        {
+            await HoldReminderAsync();
+        }
     }
 
     public async Task AddAsync(PendingMerge merge)
@@ -36,6 +46,7 @@ public sealed partial class MergeJournalGrain(
 
         state.State.Pending[merge.Loser] = merge;
         await state.WriteStateAsync();
+        await HoldReminderAsync();
     }
 
     public async Task RemoveAsync(string loser)
@@ -50,6 +61,27 @@ public sealed partial class MergeJournalGrain(
     {
         await ResumeAsync(DateTimeOffset.MaxValue);
         return [.. state.State.Pending.Values];
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await ResumeStaleAsync(CancellationToken.None);
+        if (state.State.Pending.Count == 0 && await this.GetReminder(ResumeReminder) is { } reminder)
+        {
+            // Nothing left to guard: an idle partition costs the reminder service nothing.
+            await this.UnregisterReminder(reminder);
+            reminderHeld = false;
+        }
+    }
+
+    private async Task HoldReminderAsync()
+    {
+        if (!reminderHeld)
+        {
+            var period = options.Value.ReminderPeriod;
+            await this.RegisterOrUpdateReminder(ResumeReminder, period, period);
+            reminderHeld = true;
+        }
     }
 
     private Task ResumeStaleAsync(CancellationToken cancellationToken) =>

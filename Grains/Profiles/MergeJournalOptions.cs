@@ -8,4 +8,11 @@ public sealed class MergeJournalOptions
 
     /// <summary>How often each partition checks for stale sagas.</summary>
     public TimeSpan CheckPeriod { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Period of the reminder a partition holds while it has sagas: the guarantee that they are finished when the
+    /// silo hosting the partition dies. Orleans refuses periods under its <c>ReminderOptions.MinimumReminderPeriod</c>
+    /// (one minute unless configured lower).
+    /// </summary>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -14,5 +14,6 @@ public sealed class CdmSiloConfigurator : ISiloConfigurator
         var dataDirectory = siloBuilder.Configuration[DataDirectoryKey]
             ?? throw new InvalidOperationException($"{DataDirectoryKey} is not set for the test silo.");
         siloBuilder.AddCdmGrains(siloBuilder.Configuration).UseCdmSqliteStorage(dataDirectory, siloBuilder.Configuration);
+        siloBuilder.UseInMemoryReminderService();
     }
 }
