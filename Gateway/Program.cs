@@ -1,14 +1,35 @@
 using Cdm.Gateway.Hosting;
+using Cdm.Postgres.Hosting;
+using Cdm.Silo.Hosting;
 
 // Settings ship beside the binary, so the service reads them wherever it is started from;
 // relative paths such as --data-dir still resolve against the current directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddCdmEmbedded();
+var clusterMode = string.Equals(builder.Configuration["Cdm:Mode"], "Cluster", StringComparison.OrdinalIgnoreCase);
+if (clusterMode)
+{
+    builder.AddCdmClusterGateway(ClusterSettings.From(builder.Configuration));
+}
+else
+{
+    builder.Configuration.AddCdmDefaults();
+    builder.AddCdmEmbedded();
+}
 
 var app = builder.Build();
 app.MapCdmGateway();
-app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-    "CdmOrleans embedded service: gRPC on {Urls}, data in {DataDirectory}; no authentication yet, keep it on loopback",
-    string.Join(", ", app.Urls),
-    EmbeddedHostExtensions.DataDirectory(builder.Configuration)));
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    if (clusterMode)
+    {
+        app.Logger.LogInformation("CdmOrleans gateway: gRPC on {Urls}, cluster {ClusterId}; no authentication yet", string.Join(", ", app.Urls), builder.Configuration["Cdm:Cluster:ClusterId"] ?? "cdm");
+    }
+    else
+    {
+        app.Logger.LogInformation(
+            "CdmOrleans embedded service: gRPC on {Urls}, data in {DataDirectory}; no authentication yet, keep it on loopback",
+            string.Join(", ", app.Urls),
+            EmbeddedHostExtensions.DataDirectory(builder.Configuration));
+    }
+});
 app.Run();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Cdm.Gateway.Errors;
 using Cdm.Gateway.Ingestion;
 using Cdm.Gateway.Profiles;
@@ -11,7 +12,11 @@ public static class GatewayServiceExtensions
     public static IServiceCollection AddCdmGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Cdm:Gateway"));
-        services.AddSingleton(new TransientRetry());
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return new TransientRetry(options.RetryAttempts, options.RetryFirstDelay, maxDelay: options.RetryMaxDelay);
+        });
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
