@@ -8,7 +8,7 @@ public static class CdmCommand
     public static RootCommand Create()
     {
         var gateway = GatewayOption.Create();
-        var root = new RootCommand($"cdm: import, look up and evaluate customer records on a CDM gateway. {ExitCodes.Help}")
+        var root = new RootCommand($"cdm: import, look up and evaluate customer records on a CDM gateway, and migrate its PostgreSQL schema. {ExitCodes.Help}")
         {
             gateway,
             ImportCommand.Create(gateway),
@@ -16,6 +16,7 @@ public static class CdmCommand
             HistoryCommand.Create(gateway),
             XrefCommand.Create(gateway),
             EvaluateCommand.Create(gateway),
+            DbCommand.Create(),
         };
         return root;
     }

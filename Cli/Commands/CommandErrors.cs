@@ -1,6 +1,9 @@
+using Cdm.Cli.Database;
 using Cdm.Cli.Gateway;
 using Cdm.Cli.Records;
+using Cdm.Postgres.Migrations;
 using Grpc.Core;
+using Npgsql;
 
 namespace Cdm.Cli.Commands;
 
@@ -34,6 +37,35 @@ public static class CommandErrors
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>The same for the <c>db</c> commands, whose failures come from PostgreSQL and the migrator.</summary>
+    public static async Task<int> RunDatabaseAsync(string connectionString, Func<Task<int>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Interrupted();
+        }
+        catch (SchemaMigrationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (PostgresException e)
+        {
+            Console.Error.WriteLine($"error: PostgreSQL at {DatabaseConnection.Describe(connectionString)} refused: {e.SqlState}: {e.MessageText}");
+            return ExitCodes.Failed;
+        }
+        catch (NpgsqlException e)
+        {
+            var cause = e.InnerException is { } inner ? $" ({inner.Message})" : "";
+            Console.Error.WriteLine($"error: cannot reach PostgreSQL at {DatabaseConnection.Describe(connectionString)}: {e.Message}{cause}");
             return ExitCodes.Failed;
         }
     }

@@ -26,11 +26,7 @@ public static class ClusterGatewayExtensions
                 options.ClusterId = cluster.ClusterId;
                 options.ServiceId = cluster.ServiceId;
             });
-            client.UseAdoNetClustering(options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = cluster.ConnectionString;
-            });
+            client.UseCdmPostgresClustering(cluster.ConnectionString);
             // A gateway may start before any silo: keep trying until one answers (readiness says not yet).
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>
             {

@@ -21,12 +21,13 @@ public static class ClusterSchemaCheck
             return;
         }
 
-        var (version, pending) = await migrator.StatusAsync(settings.ConnectionString, cancellationToken);
-        if (pending.Count > 0)
+        var status = await migrator.StatusAsync(settings.ConnectionString, cancellationToken);
+        if (!status.UpToDate)
         {
             throw new InvalidOperationException(
-                $"The cluster database schema is at version {version}; this build needs {migrator.Migrations[^1].Version}. " +
-                "Run `cdm db migrate` (or set Cdm:Cluster:MigrateOnStart=true) first.");
+                $"The cluster database schema is at version {status.SchemaVersion}; this build needs {status.LatestVersion}" +
+                (status.Edited.Count > 0 ? $" and step {status.Edited[0].Version:D4}-{status.Edited[0].Name} differs from what was applied" : "") +
+                ". Run `cdm db migrate` (or set Cdm:Cluster:MigrateOnStart=true) first.");
         }
     }
 }

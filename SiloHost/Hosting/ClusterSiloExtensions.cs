@@ -27,23 +27,11 @@ public static class ClusterSiloExtensions
             ConfigureEndpoints(silo, endpoints);
             // Membership timings (probe timeout, missed probes, ...) may be tuned under Cdm:Cluster:Membership.
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Cdm:Cluster:Membership"));
-            silo.UseAdoNetClustering(options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = cluster.ConnectionString;
-            });
-            silo.UseAdoNetReminderService(options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = cluster.ConnectionString;
-            });
+            silo.UseCdmPostgresClustering(cluster.ConnectionString);
+            silo.UseCdmPostgresReminders(cluster.ConnectionString);
             silo.AddCdmGrains(builder.Configuration);
             silo.Services.AddSingleton<IGrainStateScanner, UnsupportedGrainStateScanner>();
-            silo.AddAdoNetGrainStorage(StorageNames.Cdm, options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = cluster.ConnectionString;
-            });
+            silo.AddCdmAdoNetPostgresStorage(StorageNames.Cdm, cluster.ConnectionString);
         });
         return builder;
     }

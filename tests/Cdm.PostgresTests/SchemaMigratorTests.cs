@@ -46,11 +46,13 @@ public sealed class SchemaMigratorTests
         var database = await PostgresTestServer.CreateDatabaseAsync("migrate failure");
         var broken = new SchemaMigration(2, "broken", "ALTER TABLE no_such_table ADD COLUMN x integer;");
 
-        await Assert.ThrowsAsync<PostgresException>(() => new SchemaMigrator([CreateThings, broken]).MigrateAsync(database));
+        var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => new SchemaMigrator([CreateThings, broken]).MigrateAsync(database));
+        Assert.Equal(2, error.Step.Version);
+        Assert.IsType<PostgresException>(error.InnerException);
 
-        var (version, pending) = await new SchemaMigrator([CreateThings]).StatusAsync(database);
-        Assert.Equal(0, version);
-        Assert.Single(pending);
+        var status = await new SchemaMigrator([CreateThings]).StatusAsync(database);
+        Assert.Equal(0, status.SchemaVersion);
+        Assert.Single(status.Pending);
         Assert.Equal(0L, await ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'things'"));
     }
 
@@ -61,8 +63,11 @@ public sealed class SchemaMigratorTests
         await new SchemaMigrator([CreateThings]).MigrateAsync(database);
         var edited = CreateThings with { Sql = "CREATE TABLE things (id bigint PRIMARY KEY);" };
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SchemaMigrator([edited]).MigrateAsync(database));
+        var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => new SchemaMigrator([edited]).MigrateAsync(database));
         Assert.Contains("0001-create-things", error.Message);
+        var status = await new SchemaMigrator([edited]).StatusAsync(database);
+        Assert.Equal([1], status.Edited.Select(m => m.Version));
+        Assert.False(status.UpToDate);
     }
 
     private static async Task<T> ScalarAsync<T>(string connectionString, string sql)

@@ -43,14 +43,22 @@ public sealed class SchemaMigrator(IReadOnlyList<SchemaMigration> migrations)
             {
                 if (checksum != migration.Checksum)
                 {
-                    throw new InvalidOperationException(
-                        $"Schema step {migration.Version:D4}-{migration.Name} was applied from different SQL than this version ships; add a new step instead of editing an applied one.");
+                    throw new SchemaMigrationException(migration,
+                        $"Schema step {migration.FileName} was applied from different SQL than this version ships; add a new step instead of editing an applied one.");
                 }
 
                 continue;
             }
 
-            await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+            try
+            {
+                await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+            }
+            catch (PostgresException e)
+            {
+                throw new SchemaMigrationException(migration, $"Schema step {migration.FileName} failed, nothing was applied: {e.SqlState}: {e.MessageText}", e);
+            }
+
             await using var record = new NpgsqlCommand("INSERT INTO cdm_schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", connection, transaction);
             record.Parameters.Add(new NpgsqlParameter { Value = migration.Version });
             record.Parameters.Add(new NpgsqlParameter { Value = migration.Name });
@@ -64,19 +72,23 @@ public sealed class SchemaMigrator(IReadOnlyList<SchemaMigration> migrations)
         return new MigrationReport(applied, version, LatestVersion);
     }
 
-    /// <summary>The schema's recorded version (0 when never migrated) and the steps this build would still apply.</summary>
-    public async Task<(int SchemaVersion, IReadOnlyList<SchemaMigration> Pending)> StatusAsync(string connectionString, CancellationToken cancellationToken = default)
+    /// <summary>The schema's recorded version (0 when never migrated), the steps this build would still apply, and edited ones.</summary>
+    public async Task<SchemaStatus> StatusAsync(string connectionString, CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT to_regclass('cdm_schema_migrations') IS NOT NULL", connection);
         if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
         {
-            return (0, Migrations);
+            return new SchemaStatus(0, LatestVersion, Migrations, []);
         }
 
         var recorded = await ReadRecordedAsync(connection, null, cancellationToken);
-        return (recorded.Count == 0 ? 0 : recorded.Keys.Max(), [.. Migrations.Where(m => !recorded.ContainsKey(m.Version))]);
+        return new SchemaStatus(
+            recorded.Count == 0 ? 0 : recorded.Keys.Max(),
+            LatestVersion,
+            [.. Migrations.Where(m => !recorded.ContainsKey(m.Version))],
+            [.. Migrations.Where(m => recorded.TryGetValue(m.Version, out var checksum) && checksum != m.Checksum)]);
     }
 
     private static async Task<Dictionary<int, string>> ReadRecordedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
