@@ -1,7 +1,9 @@
+using Cdm.Gateway.Diagnostics;
 using Cdm.Gateway.Errors;
 using Cdm.Gateway.Ingestion;
 using Cdm.Gateway.Profiles;
 using Cdm.Gateway.Resilience;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cdm.Gateway.Hosting;
 
@@ -11,7 +13,10 @@ public static class GatewayServiceExtensions
     public static IServiceCollection AddCdmGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Cdm:Gateway"));
-        services.AddSingleton(new TransientRetry());
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton(sp => new TransientRetry(metrics: sp.GetRequiredService<GatewayMetrics>()));
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();

@@ -1,3 +1,4 @@
+using Cdm.Gateway.Diagnostics;
 using Orleans.Storage;
 
 namespace Cdm.Gateway.Resilience;
@@ -7,7 +8,7 @@ namespace Cdm.Gateway.Resilience;
 /// away, a storage write that lost an optimistic-concurrency race. Every ingest and delete is
 /// idempotent, so running one again after a failure whose outcome is unknown adds nothing twice.
 /// </summary>
-public sealed class TransientRetry(int attempts = 3, TimeSpan? firstDelay = null, TimeProvider? time = null)
+public sealed class TransientRetry(int attempts = 3, TimeSpan? firstDelay = null, TimeProvider? time = null, GatewayMetrics? metrics = null)
 {
     private readonly TimeSpan firstDelay = firstDelay ?? TimeSpan.FromMilliseconds(100);
     private readonly TimeProvider time = time ?? TimeProvider.System;
@@ -23,6 +24,7 @@ public sealed class TransientRetry(int attempts = 3, TimeSpan? firstDelay = null
             }
             catch (Exception ex) when (attempt < attempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
             {
+                metrics?.TransientRetry(ex);
                 await Task.Delay(delay, time, cancellationToken);
                 delay *= 4;
             }
