@@ -1,3 +1,4 @@
+using Cdm.Operations.Dashboard;
 using Cdm.Silo.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -32,7 +33,8 @@ public static class EmbeddedHostExtensions
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, clientPort)
             .AddCdmGrains(builder.Configuration)
-            .UseCdmSqliteStorage(dataDirectory, builder.Configuration));
+            .UseCdmSqliteStorage(dataDirectory, builder.Configuration)
+            .UseCdmDashboard(builder.Configuration));
         builder.Services.AddCdmGateway(builder.Configuration);
         return builder;
     }

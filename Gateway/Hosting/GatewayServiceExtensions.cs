@@ -3,6 +3,7 @@ using Cdm.Gateway.Errors;
 using Cdm.Gateway.Ingestion;
 using Cdm.Gateway.Profiles;
 using Cdm.Gateway.Resilience;
+using Cdm.Operations.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cdm.Gateway.Hosting;
@@ -24,7 +25,9 @@ public static class GatewayServiceExtensions
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        // The standard health service says SERVING exactly when /readyz says ready: both run the checks tagged ready.
+        services.AddCdmReadiness();
+        services.AddGrpcHealthChecks(health => health.Services.Map("", check => check.Tags.Contains(HealthTags.Ready)));
         return services;
     }
 
