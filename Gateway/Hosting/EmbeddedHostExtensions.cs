@@ -1,3 +1,4 @@
+using Cdm.Operations.Dashboard;
 using Cdm.Silo.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -34,7 +35,8 @@ public static class EmbeddedHostExtensions
             .AddCdmGrains(builder.Configuration)
             .UseCdmSqliteStorage(dataDirectory, builder.Configuration)
             // One process: a restart wakes every merge-journal partition, so reminders need not outlive it.
-            .UseInMemoryReminderService());
+            .UseInMemoryReminderService()
+            .UseCdmDashboard(builder.Configuration));
         builder.Services.AddCdmGateway(builder.Configuration);
         return builder;
     }

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Options;
+using Cdm.Gateway.Diagnostics;
 using Cdm.Gateway.Errors;
 using Cdm.Gateway.Ingestion;
 using Cdm.Gateway.Profiles;
 using Cdm.Gateway.Resilience;
+using Cdm.Operations.Health;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cdm.Gateway.Hosting;
 
@@ -12,10 +15,13 @@ public static class GatewayServiceExtensions
     public static IServiceCollection AddCdmGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Cdm:Gateway"));
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GatewayMetrics>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
-            return new TransientRetry(options.RetryAttempts, options.RetryFirstDelay, maxDelay: options.RetryMaxDelay);
+            return new TransientRetry(options.RetryAttempts, options.RetryFirstDelay, maxDelay: options.RetryMaxDelay, metrics: sp.GetRequiredService<GatewayMetrics>());
         });
         services.AddGrpc(options =>
         {
@@ -24,7 +30,9 @@ public static class GatewayServiceExtensions
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        // The standard health service says SERVING exactly when /readyz says ready: both run the checks tagged ready.
+        services.AddCdmReadiness();
+        services.AddGrpcHealthChecks(health => health.Services.Map("", check => check.Tags.Contains(HealthTags.Ready)));
         return services;
     }
 

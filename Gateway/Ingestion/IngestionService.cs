@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Cdm.Api.V1;
 using Cdm.Contracts.Ingestion;
+using Cdm.Gateway.Diagnostics;
 using Cdm.Gateway.Errors;
 using Cdm.Gateway.Resilience;
 using Grpc.Core;
@@ -12,14 +13,24 @@ namespace Cdm.Gateway.Ingestion;
 /// <c>cdm.v1.Ingestion</c>: maps records to the resolver grain and back. The stream keeps a bounded
 /// number of records in flight and stops reading while that many are unanswered (back-pressure).
 /// </summary>
-public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptions> options, TransientRetry retry) : Api.V1.Ingestion.IngestionBase
+public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptions> options, TransientRetry retry, GatewayMetrics metrics) : Api.V1.Ingestion.IngestionBase
 {
     private IResolverGrain Resolver => grains.GetGrain<IResolverGrain>(0);
 
     public override async Task<IngestResult> Ingest(SourceRecord request, ServerCallContext context)
     {
         var record = request.ToContract();
-        var outcome = await retry.RunAsync(() => Resolver.IngestAsync(record), context.CancellationToken);
+        var startedAt = metrics.StartTiming();
+        IngestOutcome? outcome = null;
+        try
+        {
+            outcome = await retry.RunAsync(() => Resolver.IngestAsync(record), context.CancellationToken);
+        }
+        finally
+        {
+            metrics.RecordIngest(streamed: false, outcome?.Status, startedAt);
+        }
+
         if (outcome.Status == Contracts.Ingestion.IngestStatus.Rejected)
         {
             RpcErrors.ThrowInvalid(outcome.Violations);
@@ -87,7 +98,18 @@ public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptio
             try
             {
                 var incoming = record.ToContract();
-                result = (await retry.RunAsync(() => Resolver.IngestAsync(incoming), cancellationToken)).ToProto(record, index);
+                var startedAt = metrics.StartTiming();
+                IngestOutcome? outcome = null;
+                try
+                {
+                    outcome = await retry.RunAsync(() => Resolver.IngestAsync(incoming), cancellationToken);
+                }
+                finally
+                {
+                    metrics.RecordIngest(streamed: true, outcome?.Status, startedAt);
+                }
+
+                result = outcome.ToProto(record, index);
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
             {

@@ -1,4 +1,5 @@
 using Orleans.Runtime.Messaging;
+using Cdm.Gateway.Diagnostics;
 using Orleans.Storage;
 
 namespace Cdm.Gateway.Resilience;
@@ -13,7 +14,7 @@ namespace Cdm.Gateway.Resilience;
 /// its peers some seconds to declare dead; until then calls routed to it fail or time out, so the attempts
 /// must span that time (the defaults wait about 20 s in all).
 /// </remarks>
-public sealed class TransientRetry(int attempts = 8, TimeSpan? firstDelay = null, TimeProvider? time = null, TimeSpan? maxDelay = null)
+public sealed class TransientRetry(int attempts = 8, TimeSpan? firstDelay = null, TimeProvider? time = null, TimeSpan? maxDelay = null, GatewayMetrics? metrics = null)
 {
     private readonly TimeSpan firstDelay = firstDelay ?? TimeSpan.FromMilliseconds(100);
     private readonly TimeSpan maxDelay = maxDelay ?? TimeSpan.FromSeconds(5);
@@ -30,6 +31,7 @@ public sealed class TransientRetry(int attempts = 8, TimeSpan? firstDelay = null
             }
             catch (Exception ex) when (attempt < attempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
             {
+                metrics?.TransientRetry(ex);
                 await Task.Delay(delay, time, cancellationToken);
                 delay = delay * 2 > maxDelay ? maxDelay : delay * 2;
             }

@@ -1,4 +1,5 @@
 using Cdm.Contracts.Profiles;
+using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Profiles;
 
 namespace Cdm.Grains.Ingestion;
@@ -9,7 +10,7 @@ namespace Cdm.Grains.Ingestion;
 /// are re-pointed by compare-and-set; loser becomes <c>MergedInto(to)</c>; journal entry removed. Every
 /// step is idempotent, so running the saga again after a crash at any point finishes it.
 /// </summary>
-public sealed class MergeSaga(IGrainFactory grainFactory, ResolutionGrains grains, TimeProvider time)
+public sealed class MergeSaga(IGrainFactory grainFactory, ResolutionGrains grains, CdmMetrics metrics, TimeProvider time)
 {
     /// <summary>Merges <paramref name="loser"/> into <paramref name="survivor"/>; returns the profile that absorbed it.</summary>
     public async Task<string> RunAsync(string loser, string survivor, string reason)
@@ -66,6 +67,7 @@ public sealed class MergeSaga(IGrainFactory grainFactory, ResolutionGrains grain
 
         await Task.WhenAll(begun.Snapshot.IdentifierKeys.Select(key => grains.Identifier(key).RepointAsync(loser, absorber)));
         await loserGrain.CompleteMergeAsync(absorber);
+        metrics.MergeCompleted();
         return absorber;
     }
 }

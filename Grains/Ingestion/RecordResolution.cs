@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
+using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Profiles;
 
 namespace Cdm.Grains.Ingestion;
@@ -15,59 +16,72 @@ namespace Cdm.Grains.Ingestion;
 /// a profile redirecting) and the loop starts over from what is now stored, so the outcome is the
 /// connected components whatever the interleaving.
 /// </summary>
-public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga)
+public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, CdmMetrics metrics)
 {
     private const int MaxRounds = 32;
 
-    public async Task<IngestOutcome> ResolveAsync(RecordVersion version)
+    /// <summary>Resolves one record; its outcome and the time since <paramref name="startedAt"/> go to the metrics.</summary>
+    public async Task<IngestOutcome> ResolveAsync(RecordVersion version, long startedAt)
     {
-        var sourceKey = version.SourceKey;
-        var keys = new List<string>(version.Identifiers.Length + 1) { sourceKey };
-        foreach (var identifier in version.Identifiers)
+        // Timed in this frame rather than by a wrapper: one more async frame would cost an allocation per record.
+        try
         {
-            if (!keys.Contains(identifier.Key))
+            var sourceKey = version.SourceKey;
+            var keys = new List<string>(version.Identifiers.Length + 1) { sourceKey };
+            foreach (var identifier in version.Identifiers)
             {
-                keys.Add(identifier.Key);
+                if (!keys.Contains(identifier.Key))
+                {
+                    keys.Add(identifier.Key);
+                }
             }
-        }
 
-        var owners = await Task.WhenAll(keys.Select(k => grains.Identifier(k).GetOwnerAsync()));
-        // Why the record joins its profile is decided by what was there before this ingest claimed anything.
-        var linkReason = LinkReason(keys, owners);
-        var merged = ImmutableArray.CreateBuilder<string>();
-        for (var round = 0; round < MaxRounds; round++)
+            var owners = await Task.WhenAll(keys.Select(k => grains.Identifier(k).GetOwnerAsync()));
+            // Why the record joins its profile is decided by what was there before this ingest claimed anything.
+            var linkReason = LinkReason(keys, owners);
+            var merged = ImmutableArray.CreateBuilder<string>();
+            for (var round = 0; round < MaxRounds; round++)
+            {
+                // Where each owned identifier leads now, and whether that profile ever held anything.
+                var terminals = new (string ProfileId, bool Exists)?[keys.Count];
+                await Task.WhenAll(Enumerable.Range(0, keys.Count).Where(i => owners[i] is not null)
+                    .Select(async i => terminals[i] = await grains.TerminalRouteAsync(owners[i]!)));
+                var reached = terminals.OfType<(string ProfileId, bool Exists)>().Distinct().OrderBy(t => t.ProfileId, StringComparer.Ordinal).ToList();
+                var target = Target(reached, sourceKey);
+
+                if (await ClaimUnownedAsync(keys, owners, target))
+                {
+                    metrics.ResolutionRetried(ResolutionRetryReason.ClaimRace);
+                    continue;
+                }
+
+                if (!await JoinIntoTargetAsync(reached, target, version, keys, terminals, merged))
+                {
+                    continue;
+                }
+
+                var added = await grains.Profile(target).AddRecordAsync(version, linkReason);
+                if (added.RedirectTo is not null)
+                {
+                    metrics.ResolutionRetried(ResolutionRetryReason.Redirected);
+                    continue;
+                }
+
+                await ShortenPathsAsync(keys, owners, target);
+                var status = merged.Count > 0 && added.Status is IngestStatus.Created or IngestStatus.Linked or IngestStatus.Updated
+                    ? IngestStatus.Merged
+                    : added.Status;
+                metrics.RecordIngested(status, startedAt);
+                return new IngestOutcome(status, target, merged.ToImmutable(), [], version.QualityFlags);
+            }
+
+            throw new InvalidOperationException($"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges; retry it.");
+        }
+        catch
         {
-            // Where each owned identifier leads now, and whether that profile ever held anything.
-            var terminals = new (string ProfileId, bool Exists)?[keys.Count];
-            await Task.WhenAll(Enumerable.Range(0, keys.Count).Where(i => owners[i] is not null)
-                .Select(async i => terminals[i] = await grains.TerminalRouteAsync(owners[i]!)));
-            var reached = terminals.OfType<(string ProfileId, bool Exists)>().Distinct().OrderBy(t => t.ProfileId, StringComparer.Ordinal).ToList();
-            var target = Target(reached, sourceKey);
-
-            if (await ClaimUnownedAsync(keys, owners, target))
-            {
-                continue;
-            }
-
-            if (!await JoinIntoTargetAsync(reached, target, version, keys, terminals, merged))
-            {
-                continue;
-            }
-
-            var added = await grains.Profile(target).AddRecordAsync(version, linkReason);
-            if (added.RedirectTo is not null)
-            {
-                continue;
-            }
-
-            await ShortenPathsAsync(keys, owners, target);
-            var status = merged.Count > 0 && added.Status is IngestStatus.Created or IngestStatus.Linked or IngestStatus.Updated
-                ? IngestStatus.Merged
-                : added.Status;
-            return new IngestOutcome(status, target, merged.ToImmutable(), [], version.QualityFlags);
+            metrics.RecordFailed(startedAt);
+            throw;
         }
-
-        throw new InvalidOperationException($"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges; retry it.");
     }
 
     /// <summary>
@@ -113,9 +127,11 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga)
                 // Only empty profiles can be smaller than a target with content.
                 if (!await grains.Profile(other).SealAsync(target))
                 {
+                    metrics.ResolutionRetried(ResolutionRetryReason.SealRefused);
                     return false;
                 }
 
+                metrics.ProfileSealed();
                 continue;
             }
 
@@ -123,6 +139,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga)
             merged.Add(other);
             if (absorber != target)
             {
+                metrics.ResolutionRetried(ResolutionRetryReason.AbsorbedElsewhere);
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
+using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Normalisation;
 using Orleans.Concurrency;
 
@@ -14,19 +15,21 @@ namespace Cdm.Grains.Ingestion;
 [GrainType("resolver")]
 [StatelessWorker]
 [Reentrant]
-public sealed class ResolverGrain(RecordNormaliser normaliser, ResolutionGrains grains, TimeProvider time) : Grain, IResolverGrain
+public sealed class ResolverGrain(RecordNormaliser normaliser, ResolutionGrains grains, CdmMetrics metrics, TimeProvider time) : Grain, IResolverGrain
 {
-    private MergeSaga Saga => new(GrainFactory, grains, time);
+    private MergeSaga Saga => new(GrainFactory, grains, metrics, time);
 
     public Task<IngestOutcome> IngestAsync(IncomingRecord record)
     {
+        var startedAt = metrics.StartTiming();
         var normalised = normaliser.Normalise(record, time.GetUtcNow());
         if (normalised.Version is not { } version)
         {
+            metrics.RecordIngested(IngestStatus.Rejected, startedAt);
             return Task.FromResult(IngestOutcome.Rejected(normalised.Violations));
         }
 
-        return new RecordResolution(grains, Saga).ResolveAsync(version);
+        return new RecordResolution(grains, Saga, metrics).ResolveAsync(version, startedAt);
     }
 
     public async Task<DeleteOutcome> DeleteAsync(string source, string recordId)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
+using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ namespace Cdm.Grains.Profiles;
 public sealed partial class MergeJournalGrain(
     [PersistentState("journal", StorageNames.Cdm)] IPersistentState<MergeJournalState> state,
     IOptions<MergeJournalOptions> options,
+    CdmMetrics metrics,
     TimeProvider time,
     ILogger<MergeJournalGrain> logger) : Grain, IMergeJournalGrain, IRemindable
 {
@@ -59,7 +61,7 @@ public sealed partial class MergeJournalGrain(
 
     public async Task<ImmutableArray<PendingMerge>> WakeAsync()
     {
-        await ResumeAsync(DateTimeOffset.MaxValue);
+        await ResumeAsync(DateTimeOffset.MaxValue, SagaResumeReason.Startup);
         return [.. state.State.Pending.Values];
     }
 
@@ -85,9 +87,9 @@ public sealed partial class MergeJournalGrain(
     }
 
     private Task ResumeStaleAsync(CancellationToken cancellationToken) =>
-        ResumeAsync(time.GetUtcNow() - options.Value.StaleAfter);
+        ResumeAsync(time.GetUtcNow() - options.Value.StaleAfter, SagaResumeReason.Stale);
 
-    private async Task ResumeAsync(DateTimeOffset startedBefore)
+    private async Task ResumeAsync(DateTimeOffset startedBefore, SagaResumeReason reason)
     {
         var resolver = GrainFactory.GetGrain<IResolverGrain>(0);
         foreach (var merge in state.State.Pending.Values.Where(m => m.StartedAt <= startedBefore).ToList())
@@ -96,10 +98,12 @@ public sealed partial class MergeJournalGrain(
             {
                 LogResuming(logger, merge.Loser, merge.Survivor);
                 await resolver.ResumeMergeAsync(merge);
+                metrics.SagaResumed(reason, completed: true);
             }
             catch (Exception ex)
             {
                 // Left in the journal: the next check tries again.
+                metrics.SagaResumed(reason, completed: false);
                 LogResumeFailed(logger, ex, merge.Loser, merge.Survivor);
             }
         }

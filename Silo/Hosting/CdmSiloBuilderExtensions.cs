@@ -1,3 +1,4 @@
+using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Ingestion;
 using Cdm.Grains.Normalisation;
 using Cdm.Grains.Profiles;
@@ -38,6 +39,8 @@ public static class CdmSiloBuilderExtensions
             sp.GetRequiredService<IOptions<SurvivorshipOptions>>().Value,
             new SourceRegistry(sp.GetRequiredService<IOptions<SourceRegistryOptions>>().Value)));
         services.TryAddSingleton<ResolutionGrains>();
+        services.AddMetrics();
+        services.TryAddSingleton<CdmMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MergeJournalWakeUp>();
         return silo;
     }

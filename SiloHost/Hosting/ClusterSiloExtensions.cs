@@ -1,5 +1,6 @@
 using System.Net;
 using Cdm.Grains.Storage;
+using Cdm.Operations.Dashboard;
 using Cdm.Postgres.Hosting;
 using Cdm.Silo.Hosting;
 using Orleans.Configuration;
@@ -32,6 +33,7 @@ public static class ClusterSiloExtensions
             silo.AddCdmGrains(builder.Configuration);
             silo.Services.AddSingleton<IGrainStateScanner, UnsupportedGrainStateScanner>();
             silo.AddCdmAdoNetPostgresStorage(StorageNames.Cdm, cluster.ConnectionString);
+            silo.UseCdmDashboard(builder.Configuration);
         });
         return builder;
     }

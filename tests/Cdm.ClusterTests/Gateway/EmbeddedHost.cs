@@ -16,6 +16,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
     private readonly string dataDirectory;
     private readonly bool ownsDirectory;
     private readonly string[] extraArguments;
+    private readonly List<string> log = [];
     private Process? process;
     private GrpcChannel? channel;
 
@@ -29,7 +30,22 @@ public sealed class EmbeddedHost : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The HTTP/1.1 operations port (<c>Cdm:Operations:Urls</c>), if <see cref="WithOperationsPort"/> asked for one.</summary>
+    public string? OperationsUrl { get; private set; }
+
     public string DataDirectory => dataDirectory;
+
+    /// <summary>What the process has written to stdout and stderr so far, one entry per line.</summary>
+    public IReadOnlyList<string> LogLines
+    {
+        get
+        {
+            lock (log)
+            {
+                return [.. log];
+            }
+        }
+    }
 
     public GrpcChannel Channel => channel ?? throw new InvalidOperationException("The host is not started.");
 
@@ -37,10 +53,21 @@ public sealed class EmbeddedHost : IAsyncDisposable
 
     public Profiles.ProfilesClient Profiles => new(Channel);
 
+    /// <summary>Serves health, metrics and the dashboard on a free port of their own, over plain HTTP/1.1.</summary>
+    public EmbeddedHost WithOperationsPort()
+    {
+        OperationsUrl = $"http://127.0.0.1:{FreePort()}";
+        return this;
+    }
+
     public async Task StartAsync()
     {
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var log = new List<string>();
+        lock (log)
+        {
+            log.Clear();
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -51,7 +78,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
         {
             GatewayAssembly(), "--urls", Url, "--data-dir", dataDirectory,
             "--Cdm:Embedded:SiloPort", FreePort().ToString(), "--Cdm:Embedded:GatewayPort", FreePort().ToString(),
-        }.Concat(extraArguments))
+        }.Concat(OperationsUrl is null ? [] : ["--Cdm:Operations:Urls", OperationsUrl]).Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
