@@ -8,7 +8,7 @@ internal static class PostgresDataSources
     // Every statement of the storage is one of a handful, run thousands of times a second: prepare them once per connection.
     private const int AutoPreparedStatements = 16;
 
-    /// <summary>Point reads and scan pages; each borrows a connection for one query.</summary>
+    /// <summary>Batches of point reads and scan pages; each borrows a connection for one query.</summary>
     public static NpgsqlDataSource ForReads(PostgresGroupCommitOptions options) => Build(options, options.ReadPoolSize, "cdm-grain-reads");
 
     /// <summary>One long-lived connection per writer.</summary>

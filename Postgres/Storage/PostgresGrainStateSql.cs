@@ -37,8 +37,16 @@ internal static class PostgresGrainStateSql
     /// <summary>The stored version, and whether the row is cleared; used for clears without an ETag and conflicts.</summary>
     public const string SelectVersion = $"SELECT version, payload IS NULL FROM cdm_grain_state WHERE {KeyMatch}";
 
-    /// <summary>One state: its version and payload (NULL once cleared).</summary>
-    public const string Select = $"SELECT version, payload FROM cdm_grain_state WHERE {KeyMatch}";
+    /// <summary>
+    /// Many point reads in one statement: the rows of service $1 whose (grain type, state name, grain key) are the
+    /// elements of the arrays $2, $3 and $4, each with its position (from 1) in the arrays. One index probe per key.
+    /// </summary>
+    public const string SelectMany = """
+        SELECT k.position, s.version, s.payload
+        FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(grain_type, state_name, grain_key, position)
+        JOIN cdm_grain_state s
+            ON s.service_id = $1 AND s.grain_type = k.grain_type AND s.state_name = k.state_name AND s.grain_key = k.grain_key
+        """;
 
     /// <summary>
     /// The first page of a scan: live states in key order, at most $4. Keyset paging along the primary key: each

@@ -14,9 +14,10 @@ namespace Cdm.Postgres.Storage;
 
 /// <summary>
 /// Grain storage on PostgreSQL with group commit, for a cluster of silos: writes from all grains queue to a few
-/// writers that commit many of them in one transaction and acknowledge each only after that commit. The same
-/// semantics as <see cref="SqliteGroupCommitGrainStorage"/> (JSON states, versions as ETags, clears that keep the
-/// row); unlike it, no filter of stored keys: another silo may write any key, so only the database knows.
+/// writers that commit many of them in one transaction and acknowledge each only after that commit; point reads
+/// are grouped the same way, many in one statement. The same semantics as <see cref="SqliteGroupCommitGrainStorage"/>
+/// (JSON states, versions as ETags, clears that keep the row); unlike it, no filter of stored keys: another silo
+/// may write any key at any time, so only the database can say that a key was never written.
 /// </summary>
 public sealed partial class PostgresGroupCommitGrainStorage :
     IGrainStorage, IGrainStateScanner, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
@@ -30,6 +31,7 @@ public sealed partial class PostgresGroupCommitGrainStorage :
     private readonly Lock _lifecycleLock = new();
     // Set once at start under the lock, read by grains on any thread.
     private volatile PostgresGroupCommitWriter? _writer;
+    private volatile PostgresBatchedReader? _reader;
     private volatile NpgsqlDataSource? _reads;
     private NpgsqlDataSource? _writes;
     private Task? _stopping;
@@ -61,6 +63,12 @@ public sealed partial class PostgresGroupCommitGrainStorage :
     /// <summary>Writes and clears committed so far, including those that failed their ETag check.</summary>
     public long CommittedWrites => _writer?.CommittedWrites ?? 0;
 
+    /// <summary>Statements of point reads sent so far; with batching, fewer than <see cref="Reads"/>.</summary>
+    public long ReadBatches => _reader?.Batches ?? 0;
+
+    /// <summary>Point reads answered by the database so far.</summary>
+    public long Reads => _reader?.Reads ?? 0;
+
     /// <summary>
     /// Creates the storage registered under <paramref name="name"/> from its named options; an empty service id
     /// takes the silo's <see cref="ClusterOptions.ServiceId"/>.
@@ -79,7 +87,7 @@ public sealed partial class PostgresGroupCommitGrainStorage :
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe($"{nameof(PostgresGroupCommitGrainStorage)}-{Name}", ServiceLifecycleStage.ApplicationServices, StartAsync, StopAsync);
 
-    /// <summary>Checks that the schema is there (it is the migrator's to create) and starts the writers.</summary>
+    /// <summary>Checks that the schema is there (it is the migrator's to create) and starts the writers and readers.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var reads = PostgresDataSources.ForReads(_options);
@@ -104,8 +112,10 @@ public sealed partial class PostgresGroupCommitGrainStorage :
                 }
 
                 var writer = new PostgresGroupCommitWriter(_options, _options.ServiceId, writes, _logger);
+                var reader = new PostgresBatchedReader(_options, _options.ServiceId, reads);
                 writer.Start();
-                (_reads, _writes, _writer) = (reads, writes, writer);
+                reader.Start();
+                (_reads, _writes, _writer, _reader) = (reads, writes, writer, reader);
             }
         }
         catch
@@ -120,7 +130,7 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         LogStarted(Name, $"{target.Host}:{target.Port}/{target.Database}", _options.ServiceId, _options.WriterCount);
     }
 
-    /// <summary>Takes no more writes, commits the queued ones, then closes every connection.</summary>
+    /// <summary>Takes no more writes or reads, commits and answers the queued ones, then closes every connection.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default)
     {
         Task stopping;
@@ -137,28 +147,13 @@ public sealed partial class PostgresGroupCommitGrainStorage :
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var reads = Started().Reads;
-        await using var command = reads.CreateCommand(PostgresGrainStateSql.Select);
-        AddKey(command.Parameters, grainId.Type.ToString()!, stateName, grainId.Key.ToString()!);
-        string? etag = null;
-        T? state = default;
-        var exists = false;
-        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
-        {
-            if (await reader.ReadAsync().ConfigureAwait(false))
-            {
-                etag = StateVersion.Format(reader.GetInt64(0));
-                if (!reader.IsDBNull(1))
-                {
-                    state = _serializer.Deserialize<T>(reader.GetFieldValue<byte[]>(1));
-                    exists = true;
-                }
-            }
-        }
-
+        var reader = Started().Reader;
+        var row = await reader.ReadAsync(grainId.Type.ToString()!, stateName, grainId.Key.ToString()!).ConfigureAwait(false);
+        // Deserialised here, on the caller, so the readers spend their time only on the database.
+        var state = row?.Payload is { } payload ? _serializer.Deserialize<T>(payload) : default;
         grainState.State = state ?? CreateDefault<T>();
-        grainState.ETag = etag;
-        grainState.RecordExists = exists;
+        grainState.ETag = row is null ? null : StateVersion.Format(row.Version);
+        grainState.RecordExists = row?.Payload is not null;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -191,7 +186,7 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         string stateName,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var reads = Started().Reads;
+        var reads = Started().Scans;
         string? afterKey = null;
         while (true)
         {
@@ -214,7 +209,9 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         NpgsqlDataSource reads, string grainType, string stateName, string? afterKey, CancellationToken cancellationToken)
     {
         await using var command = reads.CreateCommand(afterKey is null ? PostgresGrainStateSql.ScanFirstPage : PostgresGrainStateSql.ScanNextPage);
-        AddKey(command.Parameters, grainType, stateName, grainKey: null);
+        command.Parameters.Add(Text(_options.ServiceId));
+        command.Parameters.Add(Text(grainType));
+        command.Parameters.Add(Text(stateName));
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ScanPageSize });
         if (afterKey is not null)
         {
@@ -231,33 +228,27 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         return page;
     }
 
-    /// <summary>$1 to $3 (and $4 with a key): the service id, grain type, state name and grain key.</summary>
-    private void AddKey(NpgsqlParameterCollection parameters, string grainType, string stateName, string? grainKey)
-    {
-        parameters.Add(Text(_options.ServiceId));
-        parameters.Add(Text(grainType));
-        parameters.Add(Text(stateName));
-        if (grainKey is not null)
-        {
-            parameters.Add(Text(grainKey));
-        }
-    }
-
     private static NpgsqlParameter<string> Text(string value) => new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, TypedValue = value };
 
     private async Task StopCoreAsync()
     {
         PostgresGroupCommitWriter? writer;
+        PostgresBatchedReader? reader;
         NpgsqlDataSource? reads;
         NpgsqlDataSource? writes;
         lock (_lifecycleLock)
         {
-            (writer, reads, writes) = (_writer, _reads, _writes);
+            (writer, reader, reads, writes) = (_writer, _reader, _reads, _writes);
         }
 
         if (writer is not null)
         {
             await writer.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (reader is not null)
+        {
+            await reader.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         if (reads is not null)
@@ -271,16 +262,15 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         }
     }
 
-    private (PostgresGroupCommitWriter Writer, NpgsqlDataSource Reads) Started()
+    private (PostgresGroupCommitWriter Writer, PostgresBatchedReader Reader, NpgsqlDataSource Scans) Started()
     {
-        var writer = _writer;
-        var reads = _reads;
-        if (writer is null || reads is null)
+        var (writer, reader, reads) = (_writer, _reader, _reads);
+        if (writer is null || reader is null || reads is null)
         {
             throw new InvalidOperationException($"The grain storage '{Name}' has not been started.");
         }
 
-        return (writer, reads);
+        return (writer, reader, reads);
     }
 
     private T CreateDefault<T>() => _activatorProvider.GetActivator<T>().Create();

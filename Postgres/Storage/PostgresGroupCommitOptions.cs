@@ -15,7 +15,7 @@ public sealed class PostgresGroupCommitOptions
     /// </summary>
     public string ServiceId { get; set; } = "";
 
-    /// <summary>Most writes committed in one transaction.</summary>
+    /// <summary>Most writes committed in one transaction, and most point reads in one statement.</summary>
     public int MaxBatchSize { get; set; } = 512;
 
     /// <summary>
@@ -30,8 +30,14 @@ public sealed class PostgresGroupCommitOptions
     /// </summary>
     public int WriterCount { get; set; } = 2;
 
-    /// <summary>Most pooled connections for reads and scans (per silo).</summary>
-    public int ReadPoolSize { get; set; } = 16;
+    /// <summary>
+    /// Read batches in flight at once. Point reads are grouped like writes: each reader takes what is queued (up to
+    /// <see cref="MaxBatchSize"/>) and reads it with one statement.
+    /// </summary>
+    public int ReaderCount { get; set; } = 2;
+
+    /// <summary>Most pooled connections for reads and scans (per silo); at least <see cref="ReaderCount"/>.</summary>
+    public int ReadPoolSize { get; set; } = 8;
 
     /// <summary>How states are turned into stored JSON.</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = SystemTextJsonGrainStorageSerializer.CreateDefaultOptions();
@@ -52,7 +58,9 @@ public sealed class PostgresGroupCommitOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchDelay, TimeSpan.Zero, nameof(MaxBatchDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(WriterCount, 1, nameof(WriterCount));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(WriterCount, 16, nameof(WriterCount));
-        ArgumentOutOfRangeException.ThrowIfLessThan(ReadPoolSize, 1, nameof(ReadPoolSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReaderCount, 1, nameof(ReaderCount));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ReaderCount, 16, nameof(ReaderCount));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReadPoolSize, ReaderCount, nameof(ReadPoolSize));
         ArgumentNullException.ThrowIfNull(JsonSerializerOptions, nameof(JsonSerializerOptions));
     }
 }

@@ -204,7 +204,8 @@ public sealed class PostgresGroupCommitGrainStorageTests
     [InlineData("Host=x", "", 512, 2)]
     [InlineData("Host=x", "s", 0, 2)]
     [InlineData("Host=x", "s", 512, 0)]
-    public void InvalidOptions_AreRefused(string connectionString, string serviceId, int maxBatchSize, int writerCount)
+    [InlineData("Host=x", "s", 512, 2, 9)]
+    public void InvalidOptions_AreRefused(string connectionString, string serviceId, int maxBatchSize, int writerCount, int readerCount = 2)
     {
         var options = new PostgresGroupCommitOptions
         {
@@ -212,6 +213,7 @@ public sealed class PostgresGroupCommitGrainStorageTests
             ServiceId = serviceId,
             MaxBatchSize = maxBatchSize,
             WriterCount = writerCount,
+            ReaderCount = readerCount,
         };
 
         Assert.ThrowsAny<ArgumentException>(

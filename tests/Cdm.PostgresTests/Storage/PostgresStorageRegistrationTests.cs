@@ -44,6 +44,7 @@ public sealed class PostgresStorageRegistrationTests
             ["Cdm:Storage:Postgres:MaxBatchSize"] = "128",
             ["Cdm:Storage:Postgres:WriterCount"] = "3",
             ["Cdm:Storage:Postgres:MaxBatchDelay"] = "00:00:00.002",
+            ["Cdm:Storage:Postgres:ReaderCount"] = "3",
             ["Cdm:Storage:Postgres:ReadPoolSize"] = "8",
         }).Build();
         await using var services = new ServiceCollection()
@@ -56,7 +57,7 @@ public sealed class PostgresStorageRegistrationTests
 
         Assert.Equal("configured", storage.ServiceId);
         Assert.Equal(
-            ("Host=db.example;Database=cdm", 128, 3, TimeSpan.FromMilliseconds(2), 8),
-            (options.ConnectionString, options.MaxBatchSize, options.WriterCount, options.MaxBatchDelay, options.ReadPoolSize));
+            ("Host=db.example;Database=cdm", 128, 3, TimeSpan.FromMilliseconds(2), 3, 8),
+            (options.ConnectionString, options.MaxBatchSize, options.WriterCount, options.MaxBatchDelay, options.ReaderCount, options.ReadPoolSize));
     }
 }
