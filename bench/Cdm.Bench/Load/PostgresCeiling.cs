@@ -42,8 +42,9 @@ public static class PostgresCeiling
 
     private static async Task<PostgresFigure> RunAsync(string connectionString, string table, int writers, TimeSpan duration, CancellationToken cancellationToken)
     {
-        // Every writer connects and prepares first, so the clock measures only upserts.
+        // Every writer connects and prepares its upsert first, so the clock measures only upserts.
         var connections = new List<NpgsqlConnection>(writers);
+        var upserts = new List<NpgsqlCommand>(writers);
         try
         {
             for (var w = 0; w < writers; w++)
@@ -53,27 +54,23 @@ public static class PostgresCeiling
                 await connection.OpenAsync(cancellationToken);
                 await using var durable = new NpgsqlCommand("SET synchronous_commit = on", connection);
                 await durable.ExecuteNonQueryAsync(cancellationToken);
+                upserts.Add(await PrepareUpsertAsync(connection, table, w, cancellationToken));
             }
 
             long rows = 0;
             var clock = Stopwatch.StartNew();
-            await Task.WhenAll(connections.Select((connection, w) => Task.Run(async () =>
+            await Task.WhenAll(upserts.Select((upsert, w) => Task.Run(async () =>
             {
-                await using var upsert = new NpgsqlCommand(
-                    $"INSERT INTO {table} (id, payload) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload",
-                    connection);
-                var id = new NpgsqlParameter<long>();
-                var payload = new byte[RowBytes];
-                new Random(w).NextBytes(payload);
-                upsert.Parameters.Add(id);
-                upsert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload });
-                await upsert.PrepareAsync(cancellationToken);
-                for (var i = 0L; clock.Elapsed < duration; i++)
+                var id = (NpgsqlParameter<long>)upsert.Parameters[0];
+                // At least one each, however late a writer starts on a busy machine.
+                var i = 0L;
+                do
                 {
-                    id.TypedValue = (long)w * KeysPerWriter + i % KeysPerWriter;
+                    id.TypedValue = (long)w * KeysPerWriter + i++ % KeysPerWriter;
                     await upsert.ExecuteNonQueryAsync(cancellationToken);
                     Interlocked.Increment(ref rows);
                 }
+                while (clock.Elapsed < duration);
             }, cancellationToken)));
 
             var seconds = clock.Elapsed.TotalSeconds;
@@ -81,11 +78,29 @@ public static class PostgresCeiling
         }
         finally
         {
+            foreach (var upsert in upserts)
+            {
+                await upsert.DisposeAsync();
+            }
+
             foreach (var connection in connections)
             {
                 await connection.DisposeAsync();
             }
         }
+    }
+
+    private static async Task<NpgsqlCommand> PrepareUpsertAsync(NpgsqlConnection connection, string table, int writer, CancellationToken cancellationToken)
+    {
+        var upsert = new NpgsqlCommand(
+            $"INSERT INTO {table} (id, payload) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload",
+            connection);
+        var payload = new byte[RowBytes];
+        new Random(writer).NextBytes(payload);
+        upsert.Parameters.Add(new NpgsqlParameter<long>());
+        upsert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload });
+        await upsert.PrepareAsync(cancellationToken);
+        return upsert;
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
