@@ -148,7 +148,7 @@ public sealed partial class PostgresGroupCommitGrainStorage :
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var reader = Started().Reader;
-        var row = await reader.ReadAsync(grainId.Type.ToString()!, stateName, grainId.Key.ToString()!).ConfigureAwait(false);
+        var row = await reader.ReadAsync(grainId.Type.ToString(), stateName, grainId.Key.ToString()).ConfigureAwait(false);
         // Deserialised here, on the caller, so the readers spend their time only on the database.
         var state = row?.Payload is { } payload ? _serializer.Deserialize<T>(payload) : default;
         grainState.State = state ?? CreateDefault<T>();
@@ -162,7 +162,7 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         // Serialised here, on the caller, so the writers spend their time only on the database.
         var payload = _serializer.SerializeToBytes(grainState.State);
         var write = new PendingWrite(
-            PendingWriteKind.Write, grainId.Type.ToString()!, grainId.Key.ToString()!, stateName, grainState.ETag, GrainStateTypeName<T>.Value, payload);
+            PendingWriteKind.Write, grainId.Type.ToString(), grainId.Key.ToString(), stateName, grainState.ETag, GrainStateTypeName<T>.Value, payload);
 
         var etag = await writer.EnqueueAsync(write).ConfigureAwait(false);
         grainState.ETag = etag;
@@ -173,7 +173,7 @@ public sealed partial class PostgresGroupCommitGrainStorage :
     {
         var writer = Started().Writer;
         var clear = new PendingWrite(
-            PendingWriteKind.Clear, grainId.Type.ToString()!, grainId.Key.ToString()!, stateName, grainState.ETag, stateType: null, payload: null);
+            PendingWriteKind.Clear, grainId.Type.ToString(), grainId.Key.ToString(), stateName, grainState.ETag, stateType: null, payload: null);
 
         var etag = await writer.EnqueueAsync(clear).ConfigureAwait(false);
         grainState.ETag = etag;

@@ -115,7 +115,7 @@ public sealed class PostgresGroupCommitBatchTests
         var database = await GrainStateDatabase.CreateAsync("pg stop drains");
         var grains = Enumerable.Range(0, 200).Select(i => Grain($"drain-{i}")).ToList();
         var storage = await database.StartAsync();
-        var writes = grains.ConvertAll(g => storage.WriteStateAsync(StateName, g, new GrainState<TestState>(new TestState { Name = g.Key.ToString()! })));
+        var writes = grains.ConvertAll(g => storage.WriteStateAsync(StateName, g, new GrainState<TestState>(new TestState { Name = g.Key.ToString() })));
 
         await storage.DisposeAsync();
         await Task.WhenAll(writes);
