@@ -1,6 +1,7 @@
 using System.Net;
 using Cdm.Grains.Storage;
 using Cdm.Operations.Dashboard;
+using Cdm.Postgres.Storage;
 using Cdm.Postgres.Hosting;
 using Cdm.Silo.Hosting;
 using Orleans.Configuration;
@@ -31,11 +32,39 @@ public static class ClusterSiloExtensions
             silo.UseCdmPostgresClustering(cluster.ConnectionString);
             silo.UseCdmPostgresReminders(cluster.ConnectionString);
             silo.AddCdmGrains(builder.Configuration);
-            silo.Services.AddSingleton<IGrainStateScanner, UnsupportedGrainStateScanner>();
-            silo.AddCdmAdoNetPostgresStorage(StorageNames.Cdm, cluster.ConnectionString);
+            UseStorage(silo, builder.Configuration, cluster);
             silo.UseCdmDashboard(builder.Configuration);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Cdm:Storage:Provider</c>: <c>GroupCommit</c> (default; many grains' writes per transaction, options under
+    /// <c>Cdm:Storage:Postgres</c>) or <c>AdoNet</c> (Orleans' own provider, one transaction per write, no
+    /// cross-reference scan). Both keep state in the cluster's database unless a connection string is given there.
+    /// </summary>
+    private static void UseStorage(ISiloBuilder silo, IConfiguration configuration, ClusterSettings cluster)
+    {
+        var provider = configuration["Cdm:Storage:Provider"] ?? "GroupCommit";
+        var section = configuration.GetSection(PostgresStorageSiloBuilderExtensions.ConfigurationSection);
+        var connectionString = string.IsNullOrWhiteSpace(section["ConnectionString"]) ? cluster.ConnectionString : section["ConnectionString"]!;
+        if (provider.Equals("AdoNet", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.Services.AddSingleton<IGrainStateScanner, UnsupportedGrainStateScanner>();
+            silo.AddCdmAdoNetPostgresStorage(StorageNames.Cdm, connectionString);
+        }
+        else if (provider.Equals("GroupCommit", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.AddCdmPostgresStorage(StorageNames.Cdm, options =>
+            {
+                section.Bind(options);
+                options.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
+            throw new InvalidOperationException($"Cdm:Storage:Provider is '{provider}'; use GroupCommit or AdoNet.");
+        }
     }
 
     private static void ConfigureEndpoints(ISiloBuilder silo, SiloEndpointSettings endpoints)

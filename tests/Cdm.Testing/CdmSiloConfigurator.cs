@@ -1,19 +1,35 @@
+using Cdm.Postgres.Storage;
 using Cdm.Silo.Hosting;
 using Orleans.TestingHost;
 
 namespace Cdm.Testing;
 
-/// <summary>Configures each test silo like a real one: the CdmOrleans grains and SQLite grain storage.</summary>
+/// <summary>
+/// Configures each test silo like a real one: the CdmOrleans grains, and grain state in SQLite, or in PostgreSQL
+/// when <c>Cdm:Storage:Postgres:ConnectionString</c> is set.
+/// </summary>
 public sealed class CdmSiloConfigurator : ISiloConfigurator
 {
     /// <summary>Configuration key of the directory that holds the test cluster's database.</summary>
     public const string DataDirectoryKey = "Cdm:DataDir";
 
+    /// <summary>Configuration key of the PostgreSQL connection string; when set, grain state is kept there.</summary>
+    public const string PostgresConnectionStringKey = PostgresStorageSiloBuilderExtensions.ConfigurationSection + ":ConnectionString";
+
     public void Configure(ISiloBuilder siloBuilder)
     {
-        var dataDirectory = siloBuilder.Configuration[DataDirectoryKey]
-            ?? throw new InvalidOperationException($"{DataDirectoryKey} is not set for the test silo.");
-        siloBuilder.AddCdmGrains(siloBuilder.Configuration).UseCdmSqliteStorage(dataDirectory, siloBuilder.Configuration);
+        var configuration = siloBuilder.Configuration;
+        siloBuilder.AddCdmGrains(configuration);
+        // The merge journal's reminders; in memory, as in the embedded default (a test cluster does not outlive its run).
         siloBuilder.UseInMemoryReminderService();
+        if (!string.IsNullOrEmpty(configuration[PostgresConnectionStringKey]))
+        {
+            siloBuilder.UseCdmPostgresStorage(configuration);
+            return;
+        }
+
+        var dataDirectory = configuration[DataDirectoryKey]
+            ?? throw new InvalidOperationException($"{DataDirectoryKey} is not set for the test silo.");
+        siloBuilder.UseCdmSqliteStorage(dataDirectory, configuration);
     }
 }

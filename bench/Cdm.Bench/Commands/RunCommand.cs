@@ -23,13 +23,18 @@ public static class RunCommand
         };
         var storageSeconds = new Option<double>("--storage-seconds")
         {
-            Description = "Seconds of each SQLite write measurement (synchronous FULL and NORMAL, 1 and 64 writers); 0 skips.",
+            Description = "Seconds of each storage write measurement (SQLite FULL and NORMAL, and PostgreSQL with --postgres; 1 and 64 writers); 0 skips.",
             DefaultValueFactory = _ => 3,
         };
         var dataDir = new Option<string?>("--data-dir")
         {
             Description = "Folder for the SQLite measurement file: the server's data folder, so the same disk is measured (default: the temp folder).",
             HelpName = "DIR",
+        };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "Also measure single-row durable upserts on this PostgreSQL database (Npgsql connection string), in a scratch table created and dropped.",
+            HelpName = "CONNECTION_STRING",
         };
         var serverPid = new Option<int?>("--server-pid") { Description = "Process id of the server, to read its peak memory (VmHWM).", HelpName = "PID" };
         var embedded = new Option<string?>("--start-embedded")
@@ -41,11 +46,22 @@ public static class RunCommand
         var truth = new Option<string?>("--truth") { Description = "Write the truth of the generated records to this CSV file, for `verify`.", HelpName = "FILE" };
         var verify = new Option<bool>("--verify") { Description = "After the load, compare the server's profiles with the truth (generated records only)." };
         streams.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--streams must be at least 1"); } });
+        postgres.Validators.Add(r =>
+        {
+            try
+            {
+                _ = PostgresTarget.Describe(r.GetValueOrDefault<string?>() ?? "");
+            }
+            catch (ArgumentException e)
+            {
+                r.AddError($"--postgres is not a connection string: {e.Message}");
+            }
+        });
         inFlight.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--in-flight must be at least 1"); } });
 
         var command = new Command("run", "Measure ingestion throughput and latency against a gateway, with the transport and storage ceilings.")
         {
-            gateway, records, streams, inFlight, seed, warmup, file, region, ceilingSeconds, storageSeconds, dataDir, serverPid, embedded, json, truth, verify,
+            gateway, records, streams, inFlight, seed, warmup, file, region, ceilingSeconds, storageSeconds, dataDir, postgres, serverPid, embedded, json, truth, verify,
         };
         command.SetAction((parse, cancellationToken) => BenchErrors.RunAsync(() => LoadRun.RunAsync(new LoadSettings
         {
@@ -60,6 +76,7 @@ public static class RunCommand
             CeilingDuration = TimeSpan.FromSeconds(parse.GetValue(ceilingSeconds)),
             StorageDuration = TimeSpan.FromSeconds(parse.GetValue(storageSeconds)),
             DataDirectory = parse.GetValue(dataDir),
+            PostgresConnectionString = parse.GetValue(postgres),
             ServerProcessId = parse.GetValue(serverPid),
             EmbeddedServerDll = parse.GetValue(embedded),
             JsonPath = parse.GetValue(json),

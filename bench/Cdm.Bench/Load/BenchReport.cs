@@ -27,6 +27,11 @@ public sealed record BenchReport
 
     public IReadOnlyList<StorageFigure> Storage { get; init; } = [];
 
+    /// <summary>Server and database of the PostgreSQL measurement (no credentials).</summary>
+    public string? PostgresTarget { get; init; }
+
+    public IReadOnlyList<PostgresFigure> Postgres { get; init; } = [];
+
     public long? ServerPeakMemoryKib { get; init; }
 
     public PartitionReport? Verification { get; init; }
@@ -51,6 +56,11 @@ public sealed record BenchReport
             foreach (var storage in Storage.Where(s => s.RowsPerSecond > 0))
             {
                 ratios[$"records_per_sqlite_write_{storage.Synchronous.ToLowerInvariant()}_w{storage.Writers}"] = rate / storage.RowsPerSecond;
+            }
+
+            foreach (var postgres in Postgres.Where(p => p.RowsPerSecond > 0))
+            {
+                ratios[$"records_per_postgres_upsert_w{postgres.Writers}"] = rate / postgres.RowsPerSecond;
             }
 
             return ratios;

@@ -47,6 +47,17 @@ public static class BenchReportWriter
             }
         }
 
+        if (report.Postgres.Count > 0)
+        {
+            output.WriteLine($"PostgreSQL single-row durable upserts (1 KB rows, one transaction per row) on {report.PostgresTarget}:");
+            foreach (var postgres in report.Postgres)
+            {
+                output.WriteLine(postgres.Error is null
+                    ? $"  {postgres.Writers,2} writer(s): {postgres.RowsPerSecond:N0} rows/s"
+                    : $"  {postgres.Writers,2} writer(s): failed ({postgres.Error})");
+            }
+        }
+
         output.WriteLine(report.ServerPeakMemoryKib is { } kib
             ? $"server peak memory (VmHWM): {kib / 1024.0:N1} MiB"
             : "server peak memory: not measured (give --server-pid or --start-embedded)");

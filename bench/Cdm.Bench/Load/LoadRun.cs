@@ -13,7 +13,7 @@ namespace Cdm.Bench.Load;
 
 /// <summary>
 /// One benchmark run: optionally start the server, send the records through concurrent streams, then
-/// measure the ceilings (empty round trips, SQLite writes) and the server's peak memory, and report.
+/// measure the ceilings (empty round trips, SQLite writes, PostgreSQL upserts) and the server's peak memory, and report.
 /// </summary>
 public static class LoadRun
 {
@@ -107,6 +107,19 @@ public static class LoadRun
                                   from writers in new[] { 1, 64 }
                                   select SqliteCeiling.Measure(directory, synchronous, writers, settings.StorageDuration)],
                 };
+            }
+
+            if (settings.StorageDuration > TimeSpan.Zero && settings.PostgresConnectionString is { } postgres)
+            {
+                var target = PostgresTarget.Describe(postgres);
+                output.WriteLine($"PostgreSQL upserts on {target} ...");
+                var figures = new List<PostgresFigure>();
+                foreach (var writers in new[] { 1, 64 })
+                {
+                    figures.Add(await PostgresCeiling.MeasureAsync(postgres, writers, settings.StorageDuration, cancellationToken));
+                }
+
+                report = report with { PostgresTarget = target, Postgres = figures };
             }
 
             if (settings.Verify && truth is not null && error is null)

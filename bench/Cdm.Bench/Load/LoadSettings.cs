@@ -28,6 +28,9 @@ public sealed record LoadSettings
 
     public string? DataDirectory { get; init; }
 
+    /// <summary>A PostgreSQL database to measure single-row durable upserts on, next to SQLite.</summary>
+    public string? PostgresConnectionString { get; init; }
+
     public int? ServerProcessId { get; init; }
 
     public string? EmbeddedServerDll { get; init; }

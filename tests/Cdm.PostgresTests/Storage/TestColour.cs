@@ -1,0 +1,8 @@
+namespace Cdm.PostgresTests.Storage;
+
+public enum TestColour
+{
+    Red,
+    Green,
+    Blue,
+}
