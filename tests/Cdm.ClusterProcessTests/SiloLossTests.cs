@@ -6,7 +6,7 @@ namespace Cdm.ClusterProcessTests;
 /// exactly one profile and the profiles must equal the connected components of the data, read through the API.
 /// One class, so the two clusters never run at once on a small machine.
 /// </summary>
-public sealed class SiloLossTests
+public sealed class SiloLossTests(ITestOutputHelper output)
 {
     private const int Records = 50_000;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
@@ -26,6 +26,7 @@ public sealed class SiloLossTests
         await cluster.StartSiloAsync();
         await sending;
 
+        output.WriteLine($"killed {cluster.Silos[1].Name} after {answeredAtKill:N0} answers; every record answered after {load.Passes} pass(es)");
         Assert.InRange(answeredAtKill, Records / 3, Records - 1);
         await AssertProfilesEqualTheComponentsAsync(cluster, load, gateway, timeout.Token);
     }
@@ -51,16 +52,18 @@ public sealed class SiloLossTests
         var answeredAtEnd = load.Tracker.Count;
         await sending;
 
+        output.WriteLine($"rolled 3 silos between {answeredAtStart:N0} and {answeredAtEnd:N0} answers; every record answered after {load.Passes} pass(es)");
         Assert.InRange(answeredAtStart, Records / 10, Records - 1);
         Assert.True(answeredAtEnd > answeredAtStart, "no record was answered while the silos were restarted");
         await AssertProfilesEqualTheComponentsAsync(cluster, load, gateway, timeout.Token);
     }
 
-    private static async Task AssertProfilesEqualTheComponentsAsync(ProcessCluster cluster, ClusterLoad load, string gateway, CancellationToken cancellationToken)
+    private async Task AssertProfilesEqualTheComponentsAsync(ProcessCluster cluster, ClusterLoad load, string gateway, CancellationToken cancellationToken)
     {
         Assert.Equal(load.Count, load.Tracker.Count);
         Assert.Equal(0, load.Tracker.Rejected);
         var (report, duplicates) = await load.VerifyAsync(gateway, Patience, cancellationToken);
+        output.WriteLine($"{report.Metrics.TrueEntities:N0} expected profiles; {report.Missing} missing, {duplicates} listed twice, {report.SplitComponents} split, {report.MixedProfiles} mixed");
         Assert.True(report.IsExact && duplicates == 0,
             $"profiles differ from the components: {report.Missing} missing, {duplicates} listed twice, {report.SplitComponents} split, " +
             $"{report.MixedProfiles} mixed; first missing: {string.Join(", ", report.FirstMissing)}; logs in {cluster.LogDirectory}");
