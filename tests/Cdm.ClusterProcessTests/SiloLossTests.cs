@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Cdm.ClusterProcessTests;
 
 /// <summary>
