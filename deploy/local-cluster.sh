@@ -10,27 +10,32 @@
 #   deploy/local-cluster.sh start-silo N     start silo N (e.g. after kill-silo, or N=4 to scale out)
 #
 # Environment: CDM_CLUSTER_DIR (state: database, logs, pids; default ./.local-cluster), CDM_SILOS (3),
-# CDM_GATEWAYS (2), CDM_NO_BUILD=1 to use the binaries already built. Silo N listens on 11110+N (silo),
-# 30000+N (Orleans gateway) and http://127.0.0.1:8080+N (health, metrics); gateway N serves gRPC on
-# 127.0.0.1:5000+N and health and metrics on http://127.0.0.1:8180+N.
+# CDM_GATEWAYS (2), CDM_CONFIGURATION (Release), CDM_NO_BUILD=1 to use the binaries already built,
+# CDM_PORT_OFFSET (0, added to every port below). Silo N listens on 11110+N (silo), 30000+N (Orleans
+# gateway) and http://127.0.0.1:8080+N (health, metrics); gateway N serves gRPC on 127.0.0.1:5000+N and
+# health and metrics on http://127.0.0.1:8180+N.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=$(realpath -m "${CDM_CLUSTER_DIR:-$root/.local-cluster}")
 silos=${CDM_SILOS:-3}
 gateways=${CDM_GATEWAYS:-2}
-bin=$root/artifacts/local-cluster
+configuration=${CDM_CONFIGURATION:-Release}
+offset=${CDM_PORT_OFFSET:-0}
+silo_dll=$root/SiloHost/bin/$configuration/net10.0/Cdm.SiloHost.dll
+gateway_dll=$root/Gateway/bin/$configuration/net10.0/Cdm.Gateway.dll
+cli_dll=$root/Cli/bin/$configuration/net10.0/cdm.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 connection() { deploy_pg start "$state/postgres"; }
 deploy_pg() { "$root/deploy/postgres-temp.sh" "$@"; }
 
 build() {
-  if [ "${CDM_NO_BUILD:-0}" != 1 ] || [ ! -f "$bin/silo/Cdm.SiloHost.dll" ]; then
-    echo "building (Release)..."
-    dotnet publish "$root/SiloHost/Cdm.SiloHost.csproj" -c Release -o "$bin/silo" --nologo -v quiet >/dev/null
-    dotnet publish "$root/Gateway/Cdm.Gateway.csproj" -c Release -o "$bin/gateway" --nologo -v quiet >/dev/null
-    dotnet publish "$root/Cli/Cdm.Cli.csproj" -c Release -o "$bin/cli" --nologo -v quiet >/dev/null
+  if [ "${CDM_NO_BUILD:-0}" != 1 ] || [ ! -f "$silo_dll" ] || [ ! -f "$gateway_dll" ] || [ ! -f "$cli_dll" ]; then
+    echo "building ($configuration)..."
+    for project in SiloHost/Cdm.SiloHost.csproj Gateway/Cdm.Gateway.csproj Cli/Cdm.Cli.csproj; do
+      dotnet build "$root/$project" -c "$configuration" --nologo -v quiet >/dev/null
+    done
   fi
 }
 
@@ -54,12 +59,12 @@ start_silo() {
   if running "$pidfile"; then echo "silo-$n already runs"; return 0; fi
   Cdm__Cluster__ConnectionString="$cs" \
   Cdm__Silo__AdvertisedAddress=127.0.0.1 \
-  Cdm__Silo__SiloPort=$((11110 + n)) \
-  Cdm__Silo__GatewayPort=$((30000 + n)) \
-  Urls="http://127.0.0.1:$((8080 + n))" \
-    nohup dotnet "$bin/silo/Cdm.SiloHost.dll" >"$state/logs/silo-$n.log" 2>&1 &
+  Cdm__Silo__SiloPort=$((11110 + offset + n)) \
+  Cdm__Silo__GatewayPort=$((30000 + offset + n)) \
+  Urls="http://127.0.0.1:$((8080 + offset + n))" \
+    nohup dotnet "$silo_dll" >"$state/logs/silo-$n.log" 2>&1 &
   echo $! >"$pidfile"
-  wait_ready "silo-$n" "http://127.0.0.1:$((8080 + n))/readyz" "$pidfile"
+  wait_ready "silo-$n" "http://127.0.0.1:$((8080 + offset + n))/readyz" "$pidfile"
 }
 
 start_gateway() {
@@ -68,11 +73,11 @@ start_gateway() {
   if running "$pidfile"; then echo "gateway-$n already runs"; return 0; fi
   Cdm__Mode=Cluster \
   Cdm__Cluster__ConnectionString="$cs" \
-  Cdm__Operations__Urls="http://127.0.0.1:$((8180 + n))" \
-  Urls="http://127.0.0.1:$((5000 + n))" \
-    nohup dotnet "$bin/gateway/Cdm.Gateway.dll" >"$state/logs/gateway-$n.log" 2>&1 &
+  Cdm__Operations__Urls="http://127.0.0.1:$((8180 + offset + n))" \
+  Urls="http://127.0.0.1:$((5000 + offset + n))" \
+    nohup dotnet "$gateway_dll" >"$state/logs/gateway-$n.log" 2>&1 &
   echo $! >"$pidfile"
-  wait_ready "gateway-$n" "http://127.0.0.1:$((8180 + n))/readyz" "$pidfile"
+  wait_ready "gateway-$n" "http://127.0.0.1:$((8180 + offset + n))/readyz" "$pidfile"
 }
 
 # Sends SIGTERM and waits for the process to finish its graceful shutdown.
@@ -94,10 +99,10 @@ case "${1:-}" in
     build
     cs=$(connection)
     echo "PostgreSQL: $cs"
-    dotnet "$bin/cli/cdm.dll" db migrate --connection "$cs"
+    dotnet "$cli_dll" db migrate --connection "$cs"
     for n in $(seq 1 "$silos"); do start_silo "$n" "$cs"; done
     for n in $(seq 1 "$gateways"); do start_gateway "$n" "$cs"; done
-    echo "cluster up: gRPC on $(seq -s ' ' -f '127.0.0.1:%g' $((5001)) $((5000 + gateways))); state in $state"
+    echo "cluster up: gRPC on $(seq -s ' ' -f '127.0.0.1:%g' $((5001 + offset)) $((5000 + offset + gateways))); state in $state"
     ;;
   stop)
     for f in "$state"/pids/gateway-*.pid; do [ -e "$f" ] && stop_process "$f"; done
@@ -127,7 +132,7 @@ case "${1:-}" in
     start_silo "${2:?silo number}" "$(connection)"
     ;;
   *)
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

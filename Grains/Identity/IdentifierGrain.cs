@@ -8,6 +8,9 @@ namespace Cdm.Grains.Identity;
 /// re-pointing after a merge is a compare-and-set, so two merges can never both move the same key.
 /// </summary>
 [GrainType("identifier")]
+// Activated on the silo of the first caller (the resolver that ingests the record): in a cluster most
+// identifiers and profiles are touched by one record's resolution, so its calls stay in-process.
+[Orleans.Placement.PreferLocalPlacement]
 // Each record touches several identifiers once; keeping them for Orleans' default 15 minutes would hold
 // millions of idle activations during a bulk load. Re-activating a later one costs a single read.
 [CollectionAgeLimit(Minutes = 2)]

@@ -13,6 +13,9 @@ namespace Cdm.Grains.Profiles;
 /// It never calls another grain: the resolver drives merges, so calls cannot form a cycle.
 /// </summary>
 [GrainType("profile")]
+// Activated on the silo of the first caller (the resolver that ingests the record): in a cluster most
+// identifiers and profiles are touched by one record's resolution, so its calls stay in-process.
+[Orleans.Placement.PreferLocalPlacement]
 public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider time) : Grain, IProfileGrain
 {
     private StoredState<ProfileState> state = null!;

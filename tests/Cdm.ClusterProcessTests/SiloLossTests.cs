@@ -8,6 +8,7 @@ namespace Cdm.ClusterProcessTests;
 /// exactly one profile and the profiles must equal the connected components of the data, read through the API.
 /// One class, so the two clusters never run at once on a small machine.
 /// </summary>
+[Collection(ProcessClusterCollection.Name)]
 public sealed class SiloLossTests(ITestOutputHelper output)
 {
     private const int Records = 50_000;

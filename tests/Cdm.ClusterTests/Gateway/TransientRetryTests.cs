@@ -36,4 +36,18 @@ public sealed class TransientRetryTests
 
         Assert.Equal(1, calls);
     }
+
+    /// <summary>What a lost silo looks like to a gateway: each of these is worth another try.</summary>
+    public static TheoryData<Exception> ClusterFailures => new()
+    {
+        new SiloUnavailableException("silo declared dead"),
+        new Orleans.Runtime.Messaging.ConnectionFailedException("connection reset"),
+        new GatewayTooBusyException(),
+        new Orleans.Storage.InconsistentStateException("etag mismatch"),
+        new TimeoutException("no response"),
+    };
+
+    [Theory]
+    [MemberData(nameof(ClusterFailures))]
+    public void Failures_of_a_lost_silo_are_transient(Exception failure) => Assert.True(TransientRetry.IsTransient(failure));
 }
