@@ -1,7 +1,7 @@
 using Cdm.Gateway.Hosting;
+using Cdm.Operations;
 using Cdm.Postgres.Hosting;
 using Cdm.Silo.Hosting;
-using Cdm.Operations;
 
 // Settings ship beside the binary, so the service reads them wherever it is started from;
 // relative paths such as --data-dir still resolve against the current directory.

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Cdm.Gateway.Diagnostics;
 using Cdm.Gateway.Errors;
 using Cdm.Gateway.Ingestion;
@@ -6,6 +5,7 @@ using Cdm.Gateway.Profiles;
 using Cdm.Gateway.Resilience;
 using Cdm.Operations.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Cdm.Gateway.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Cdm.Grains.Storage;
 using Cdm.Operations.Dashboard;
-using Cdm.Postgres.Storage;
 using Cdm.Postgres.Hosting;
+using Cdm.Postgres.Storage;
 using Cdm.Silo.Hosting;
 using Orleans.Configuration;
 
