@@ -40,9 +40,10 @@ public static class EmTrainer
             }
 
             var matches = 0.0;
+            var priorLogOdds = Math.Log(lambda / (1 - lambda));
             foreach (var vector in vectors)
             {
-                var logRatio = Math.Log(lambda / (1 - lambda));
+                var logRatio = priorLogOdds;
                 for (var c = 0; c < vector.Length; c++)
                 {
                     var level = vector[c];
@@ -60,9 +61,8 @@ public static class EmTrainer
                 }
             }
 
-            var change = 0.0;
             var newLambda = Math.Clamp(matches / Math.Max(1, vectors.Count), ProbabilityFloor, 1 - ProbabilityFloor);
-            change = Math.Max(change, Math.Abs(newLambda - lambda));
+            var change = Math.Abs(newLambda - lambda);
             lambda = newLambda;
             for (var c = 0; c < m.Length; c++)
             {

@@ -56,7 +56,7 @@ public sealed class MatchModel
             this.termFrequencies[i] = termFrequencies?.GetValueOrDefault(comparisons[i].Field);
         }
 
-        TermFrequencies = termFrequencies ?? ImmutableDictionary<string, TermFrequencyTable>.Empty;
+        TermFrequencies = termFrequencies?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, TermFrequencyTable>.Empty;
     }
 
     /// <summary>The comparisons, in vector order.</summary>
