@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+
+namespace Cdm.Grains.Matching;
+
+/// <summary>
+/// A Fellegi-Sunter model: for each comparison, per level, m (the chance of that level when the two records are
+/// the same person) and u (when they are not); the prior λ that a compared pair is a match; and optional
+/// term-frequency tables. A pair's weight is the sum over comparisons of log2(m/u) of its level (0 when missing);
+/// an exact agreement on a field with a table uses the value's frequency as u, within
+/// ±<see cref="MaxTermFrequencyAdjustment"/> bits of the level's own weight.
+/// </summary>
+public sealed class MatchModel
+{
+    /// <summary>The most bits a term-frequency adjustment moves an exact agreement's weight, either way.</summary>
+    public const double MaxTermFrequencyAdjustment = 6.0;
+
+    private readonly double[][] levelWeights;
+    private readonly TermFrequencyTable?[] termFrequencies;
+
+    public MatchModel(
+        ImmutableArray<Comparison> comparisons,
+        ImmutableArray<ImmutableArray<double>> m,
+        ImmutableArray<ImmutableArray<double>> u,
+        double lambda,
+        IReadOnlyDictionary<string, TermFrequencyTable>? termFrequencies = null,
+        double threshold = 0.5)
+    {
+        if (m.Length != comparisons.Length || u.Length != comparisons.Length)
+        {
+            throw new ArgumentException("m and u need one row per comparison.", nameof(m));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lambda);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(lambda, 1.0);
+        Comparisons = comparisons;
+        M = m;
+        U = u;
+        Lambda = lambda;
+        Threshold = threshold;
+        levelWeights = new double[comparisons.Length][];
+        this.termFrequencies = new TermFrequencyTable?[comparisons.Length];
+        for (var i = 0; i < comparisons.Length; i++)
+        {
+            var levels = comparisons[i].Levels.Length;
+            if (m[i].Length != levels || u[i].Length != levels)
+            {
+                throw new ArgumentException($"Comparison {comparisons[i].Field} has {levels} levels.", nameof(m));
+            }
+
+            levelWeights[i] = new double[levels];
+            for (var level = 1; level < levels; level++)
+            {
+                levelWeights[i][level] = Math.Log2(m[i][level] / u[i][level]);
+            }
+
+            this.termFrequencies[i] = termFrequencies?.GetValueOrDefault(comparisons[i].Field);
+        }
+
+        TermFrequencies = termFrequencies?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, TermFrequencyTable>.Empty;
+    }
+
+    /// <summary>The comparisons, in vector order.</summary>
+    public ImmutableArray<Comparison> Comparisons { get; }
+
+    /// <summary>m per comparison and level (level 0, missing, is not a probability and carries 1).</summary>
+    public ImmutableArray<ImmutableArray<double>> M { get; }
+
+    /// <summary>u per comparison and level (level 0 carries 1).</summary>
+    public ImmutableArray<ImmutableArray<double>> U { get; }
+
+    /// <summary>The prior chance that a compared pair is a match.</summary>
+    public double Lambda { get; }
+
+    /// <summary>The match probability at or above which a pair is called a match.</summary>
+    public double Threshold { get; }
+
+    /// <summary>The term-frequency tables by field.</summary>
+    public IReadOnlyDictionary<string, TermFrequencyTable> TermFrequencies { get; }
+
+    /// <summary>The weight of a level without term-frequency adjustment.</summary>
+    public double LevelWeight(int comparison, int level) => levelWeights[comparison][level];
+
+    /// <summary>Scores a pair of records.</summary>
+    public MatchScore Score(MatchRecord left, MatchRecord right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var parts = ImmutableArray.CreateBuilder<FieldWeight>(Comparisons.Length);
+        var total = 0.0;
+        for (var i = 0; i < Comparisons.Length; i++)
+        {
+            var comparison = Comparisons[i];
+            var level = comparison.Compare(left, right);
+            var weight = Weight(i, level, level == Comparison.Exact ? comparison.Value(left) : null);
+            total += weight;
+            parts.Add(new FieldWeight(comparison.Field, comparison.Levels[level], weight));
+        }
+
+        return new MatchScore(total, Probability(total), parts.MoveToImmutable());
+    }
+
+    /// <summary>The weight of a comparison vector, without term-frequency adjustment.</summary>
+    public double Weight(ReadOnlySpan<byte> levels)
+    {
+        var total = 0.0;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            total += levelWeights[i][levels[i]];
+        }
+
+        return total;
+    }
+
+    /// <summary>The match probability of a weight under the prior λ.</summary>
+    public double Probability(double weight)
+    {
+        var logOdds = Math.Log2(Lambda / (1 - Lambda)) + weight;
+        return 1.0 / (1.0 + Math.Pow(2, -logOdds));
+    }
+
+    /// <summary>True when the score reaches <see cref="Threshold"/>.</summary>
+    public bool IsMatch(MatchScore score) => score.Probability >= Threshold;
+
+    private double Weight(int comparison, int level, string? exactValue)
+    {
+        var weight = levelWeights[comparison][level];
+        if (exactValue is null || termFrequencies[comparison] is not { } table)
+        {
+            return weight;
+        }
+
+        var adjustment = Math.Log2(U[comparison][level] / table.Frequency(exactValue));
+        return weight + Math.Clamp(adjustment, -MaxTermFrequencyAdjustment, MaxTermFrequencyAdjustment);
+    }
+}

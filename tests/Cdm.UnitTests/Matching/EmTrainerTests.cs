@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Cdm.Grains.Matching;
+using Xunit.Abstractions;
+
+namespace Cdm.UnitTests.Matching;
+
+public sealed class EmTrainerTests(ITestOutputHelper output)
+{
+    private const int Seed = 20260428;
+
+    [Fact]
+    public void UProbabilities_FromRandomPairs_AreMostlyDisagreement()
+    {
+        var population = new SyntheticPopulation(2000, Seed);
+        var comparisons = StandardComparisons.Create();
+        var u = UProbabilities.Estimate(comparisons, population.Records, 50_000, Seed);
+
+        for (var c = 0; c < comparisons.Length; c++)
+        {
+            Assert.Equal(1.0, u[c].Skip(1).Sum(), 9);
+            Assert.All(u[c], p => Assert.InRange(p, double.Epsilon, 1.0));
+            Assert.True(u[c][comparisons[c].Different] > 0.5, $"{comparisons[c].Field}: u of disagreement {u[c][comparisons[c].Different]}");
+        }
+
+        var nationalId = comparisons.IndexOf(comparisons.Single(c => c.Field == "national_id"));
+        Assert.True(u[nationalId][Comparison.Exact] < 0.001, $"u of exact national id {u[nationalId][Comparison.Exact]}");
+    }
+
+    [Fact]
+    public void Train_SyntheticPopulation_RecoversMAndSeparatesPairs()
+    {
+        var population = new SyntheticPopulation(2000, Seed);
+        var candidates = population.BlockedPairs();
+        var model = MatchModelTrainer.Train(population.Records, candidates, Seed);
+
+        var firstName = model.M[0][Comparison.Exact];
+        var lastName = model.M[1][Comparison.Exact];
+        output.WriteLine($"{population.Records.Count} records, {candidates.Count} candidate pairs, λ {model.Lambda:F4}, m(first exact) {firstName:F3}, m(last exact) {lastName:F3}");
+        Assert.True(firstName > 0.8, $"m of exact first name {firstName}");
+        Assert.True(lastName > 0.8, $"m of exact last name {lastName}");
+
+        int truePositives = 0, falsePositives = 0, falseNegatives = 0;
+        foreach (var (left, right) in candidates)
+        {
+            var predicted = model.IsMatch(model.Score(population.Records[left], population.Records[right]));
+            var actual = population.IsMatch(left, right);
+            truePositives += predicted && actual ? 1 : 0;
+            falsePositives += predicted && !actual ? 1 : 0;
+            falseNegatives += !predicted && actual ? 1 : 0;
+        }
+
+        var precision = (double)truePositives / (truePositives + falsePositives);
+        var recall = (double)truePositives / (truePositives + falseNegatives);
+        output.WriteLine($"precision {precision:F4}, recall {recall:F4} ({truePositives} true, {falsePositives} false, {falseNegatives} missed)");
+        Assert.True(precision > 0.95, $"precision {precision}");
+        Assert.True(recall > 0.95, $"recall {recall}");
+    }
+
+    [Fact]
+    public void Train_SameSeed_SameModel()
+    {
+        var population = new SyntheticPopulation(500, Seed);
+        var candidates = population.BlockedPairs();
+        var first = JsonSerializer.Serialize(MatchModelTrainer.Train(population.Records, candidates, Seed, 20_000).ToDocument());
+        var second = JsonSerializer.Serialize(MatchModelTrainer.Train(population.Records, candidates, Seed, 20_000).ToDocument());
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Train_ProbabilitiesStayStrictlyBetweenZeroAndOne()
+    {
+        var comparisons = ImmutableArray.Create<Comparison>(NameComparison.FirstName(), NameComparison.LastName());
+        // Every pair agrees exactly on both names: unsmoothed EM would drive m of every other level to 0.
+        var vectors = Enumerable.Repeat(new byte[] { 1, 1 }, 100).Concat(Enumerable.Repeat(new byte[] { 5, 5 }, 900)).ToList();
+        ImmutableArray<double> u = [1, 0.01, 0.02, 0.05, 0.001, 0.919];
+        var result = EmTrainer.Train(comparisons, vectors, [u, u], new EmOptions(MaxIterations: 500));
+
+        Assert.True(result.Converged, $"stopped after {result.Iterations} iterations");
+        Assert.All(result.M.SelectMany(row => row.Skip(1)), m => Assert.InRange(m, 1e-9, 1 - 1e-9));
+        Assert.InRange(result.Lambda, 0.05, 0.15);
+        Assert.True(result.M[0][Comparison.Exact] > 0.9, $"m of exact first name {result.M[0][Comparison.Exact]}");
+    }
+
+    [Fact]
+    public void Train_StopsAtTheIterationCap()
+    {
+        var comparisons = StandardComparisons.Create();
+        var population = new SyntheticPopulation(300, Seed);
+        var vectors = population.BlockedPairs().Select(p => StandardComparisons.Compare(comparisons, population.Records[p.Left], population.Records[p.Right])).ToList();
+        var u = UProbabilities.Estimate(comparisons, population.Records, 10_000, Seed);
+        var result = EmTrainer.Train(comparisons, vectors, u, new EmOptions(MaxIterations: 2, Tolerance: 0));
+        Assert.Equal(2, result.Iterations);
+        Assert.False(result.Converged);
+    }
+}
