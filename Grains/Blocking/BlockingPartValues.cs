@@ -17,8 +17,8 @@ public static class BlockingPartValues
         ArgumentNullException.ThrowIfNull(value);
         var result = part.Code switch
         {
-            "sn" => Nysiis.Encode(NameFolding.Fold(value)),
-            "sx" => Soundex.Encode(NameFolding.Fold(value)),
+            "sn" or "fn" => Nysiis.Encode(NameFolding.Fold(value)),
+            "sx" or "fx" => Soundex.Encode(NameFolding.Fold(value)),
             "s" or "f" => NameFolding.Fold(value).Replace(" ", string.Empty, StringComparison.Ordinal),
             "si" or "fi" => Initial(NameFolding.Fold(value)),
             "by" => IsoDate(value) is { } date ? date.Year.ToString("D4", CultureInfo.InvariantCulture) : null,

@@ -2,8 +2,9 @@ namespace Cdm.Grains.Blocking;
 
 /// <summary>
 /// NYSIIS (New York State Identification and Intelligence System) phonetic code, in its original form with the
-/// key cut to six characters, except that a <c>y</c> after the first letter counts as a vowel, so <c>Smith</c> and
-/// <c>Smyth</c> both give <c>SNAT</c>. Reads folded names (<see cref="Normalisation.NameFolding"/>): only the letters
+/// key cut to six characters, except for two changes that join common spelling variants: a <c>y</c> inside the name
+/// (not first or last) counts as a vowel, so <c>Smith</c> and <c>Smyth</c> both give <c>SNAT</c>; an <c>x</c> after
+/// the first letter reads as <c>ks</c>, so <c>Jaxon</c> and <c>Jackson</c> both give <c>JACSAN</c>. Reads folded names (<see cref="Normalisation.NameFolding"/>): only the letters
 /// <c>a</c> to <c>z</c> are read, so <c>O'Neil</c> and <c>van der Berg</c> are read as one word. Returns empty when
 /// the name has no such letter.
 /// </summary>
@@ -37,7 +38,7 @@ public static class Nysiis
         n = TranscodeEnd(w, n);
         w = w[..n];
 
-        Span<char> key = stackalloc char[n];
+        Span<char> key = n <= 64 ? stackalloc char[2 * n] : new char[2 * n];
         var k = 0;
         key[k++] = w[0];
         for (var i = 1; i < n; i++)
@@ -49,7 +50,16 @@ public static class Nysiis
                 w[i] = 'A';
                 w[i + 1] = 'F';
             }
-            else if (IsVowel(c))
+            else if (c == 'X')
+            {
+                if (key[k - 1] != 'C')
+                {
+                    key[k++] = 'C';
+                }
+
+                w[i] = 'S';
+            }
+            else if (IsVowel(c) || (c == 'Y' && i < n - 1))
             {
                 w[i] = 'A';
             }
@@ -111,7 +121,7 @@ public static class Nysiis
         return new string(key[..Math.Min(k, MaxLength)]);
     }
 
-    private static bool IsVowel(char c) => c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y';
+    private static bool IsVowel(char c) => c is 'A' or 'E' or 'I' or 'O' or 'U';
 
     private static void TranscodeStart(Span<char> w)
     {
