@@ -23,4 +23,8 @@ public sealed class BlockingOptions
 
     /// <summary>The most members a block holds; further members are refused and counted.</summary>
     public int MaxBlockSize { get; set; } = BlockCapacity.DefaultMaxMembers;
+
+    /// <summary>The capacity <see cref="MaxBlockSize"/> gives.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MaxBlockSize"/> is below 1.</exception>
+    public BlockCapacity ToCapacity() => new(MaxBlockSize);
 }

@@ -114,4 +114,12 @@ public sealed class BlockMembershipTests
         Assert.Equal(BlockMembershipChange.Refused, copy.Add("p2", Features, capacity));
         Assert.Equal(1, copy.RefusedCount);
     }
+
+    [Fact]
+    public void Options_GiveTheCapacity()
+    {
+        Assert.Equal(BlockCapacity.DefaultMaxMembers, new BlockingOptions().ToCapacity().MaxMembers);
+        Assert.Equal(20, new BlockingOptions { MaxBlockSize = 20 }.ToCapacity().MaxMembers);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BlockingOptions { MaxBlockSize = 0 }.ToCapacity());
+    }
 }
