@@ -46,6 +46,7 @@ public sealed class BlockingRecallTests(ITestOutputHelper output)
         var keys = new BlockingKeys(new BlockingOptions());
         var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var found = 0;
+        var foundByRule = new Dictionary<string, int>(StringComparer.Ordinal);
         var missed = new List<string>();
         for (var person = 0; person < People; person++)
         {
@@ -53,6 +54,12 @@ public sealed class BlockingRecallTests(ITestOutputHelper output)
             var duplicate = WithOneError(original, random, out var error);
             var originalKeys = keys.For(original).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
             var duplicateKeys = keys.For(duplicate).Select(k => k.Key).ToArray();
+            foreach (var shared in duplicateKeys.Where(originalKeys.Contains))
+            {
+                var rule = shared.Split(':')[1];
+                foundByRule[rule] = foundByRule.GetValueOrDefault(rule) + 1;
+            }
+
             if (duplicateKeys.Any(originalKeys.Contains))
             {
                 found++;
@@ -83,9 +90,10 @@ public sealed class BlockingRecallTests(ITestOutputHelper output)
         foreach (var rule in keys.Rules)
         {
             var ruleSizes = blocks.Where(b => b.Key.StartsWith($"b:{rule.Code}:", StringComparison.Ordinal)).Select(b => b.Value.Count).ToArray();
+            var alone = (double)foundByRule.GetValueOrDefault(rule.Code) / People;
             output.WriteLine(ruleSizes.Length == 0
                 ? $"  {rule.Name}: no blocks"
-                : string.Create(CultureInfo.InvariantCulture, $"  {rule.Name}: {ruleSizes.Length} blocks, average {ruleSizes.Average():F2}, largest {ruleSizes.Max()}"));
+                : string.Create(CultureInfo.InvariantCulture, $"  {rule.Name}: recall alone {alone:P1}, {ruleSizes.Length} blocks, average {ruleSizes.Average():F2}, largest {ruleSizes.Max()}"));
         }
 
         foreach (var miss in missed.Take(20))
