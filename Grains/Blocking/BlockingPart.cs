@@ -13,6 +13,9 @@ public sealed record BlockingPart(string Name, string Code, string Attribute)
     /// <summary>Soundex code of the folded <c>last_name</c>.</summary>
     public static readonly BlockingPart SurnameSoundex = new("surname_soundex", "sx", "last_name");
 
+    /// <summary>Primary Double Metaphone code of the folded <c>last_name</c>.</summary>
+    public static readonly BlockingPart SurnameMetaphone = new("surname_metaphone", "sm", "last_name");
+
     /// <summary>The folded <c>last_name</c>, spaces removed.</summary>
     public static readonly BlockingPart Surname = new("surname", "s", "last_name");
 
@@ -24,6 +27,9 @@ public sealed record BlockingPart(string Name, string Code, string Attribute)
 
     /// <summary>Soundex code of the folded <c>first_name</c>.</summary>
     public static readonly BlockingPart FirstNameSoundex = new("first_name_soundex", "fx", "first_name");
+
+    /// <summary>Primary Double Metaphone code of the folded <c>first_name</c>.</summary>
+    public static readonly BlockingPart FirstNameMetaphone = new("first_name_metaphone", "fm", "first_name");
 
     /// <summary>The folded <c>first_name</c>, spaces removed.</summary>
     public static readonly BlockingPart FirstName = new("first_name", "f", "first_name");
@@ -52,8 +58,8 @@ public sealed record BlockingPart(string Name, string Code, string Attribute)
     /// <summary>Every known part.</summary>
     public static IReadOnlyList<BlockingPart> All { get; } =
     [
-        SurnamePhonetic, SurnameSoundex, Surname, SurnameInitial, FirstNamePhonetic, FirstNameSoundex, FirstName,
-        FirstNameInitial, BirthYear, BirthDate, Postcode, NationalId, EmailLocalPartFolded, StreetNumber,
+        SurnamePhonetic, SurnameSoundex, SurnameMetaphone, Surname, SurnameInitial, FirstNamePhonetic, FirstNameSoundex,
+        FirstNameMetaphone, FirstName, FirstNameInitial, BirthYear, BirthDate, Postcode, NationalId, EmailLocalPartFolded, StreetNumber,
     ];
 
     /// <summary>The known part named <paramref name="name"/>, or null.</summary>

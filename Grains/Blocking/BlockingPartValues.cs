@@ -19,6 +19,7 @@ public static class BlockingPartValues
         {
             "sn" or "fn" => Nysiis.Encode(NameFolding.Fold(value)),
             "sx" or "fx" => Soundex.Encode(NameFolding.Fold(value)),
+            "sm" or "fm" => DoubleMetaphone.Encode(NameFolding.Fold(value)).Primary,
             "s" or "f" => NameFolding.Fold(value).Replace(" ", string.Empty, StringComparison.Ordinal),
             "si" or "fi" => Initial(NameFolding.Fold(value)),
             "by" => IsoDate(value) is { } date ? date.Year.ToString("D4", CultureInfo.InvariantCulture) : null,
