@@ -7,11 +7,12 @@ using Cdm.Grains.Normalisation;
 
 namespace Cdm.Bench.ModelEvaluation;
 
-/// <summary>What one run of the pipeline over a data set measured.</summary>
+/// <summary>What one run of the pipeline over a data set measured; <see cref="TrueCandidatePairs"/> are candidates with the same truth.</summary>
 public sealed record ModelEvaluationRun(
     int Records,
     int Rejected,
     int CandidatePairs,
+    int TrueCandidatePairs,
     int Iterations,
     bool Converged,
     double Lambda,
@@ -84,6 +85,7 @@ public static class ModelEvaluationPipeline
         }
 
         var candidates = pairs.Order().ToList();
+        var trueCandidates = candidates.Count(p => kept[p.Item1].Truth == kept[p.Item2].Truth);
         var parent = Enumerable.Range(0, kept.Count).ToArray();
         var linked = 0;
         var iterations = 0;
@@ -111,7 +113,7 @@ public static class ModelEvaluationPipeline
             evaluator.Add(kept[i].Truth, Find(parent, i).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new ModelEvaluationRun(kept.Count, rejected, candidates.Count, iterations, converged, lambda, linked, evaluator.Compute());
+        return new ModelEvaluationRun(kept.Count, rejected, candidates.Count, trueCandidates, iterations, converged, lambda, linked, evaluator.Compute());
     }
 
     /// <summary>The attributes the matcher compares, less the flagged ones; names folded, street and city lower case.</summary>
