@@ -86,8 +86,7 @@ public static class ModelEvaluationPipeline
 
         var candidates = pairs.Order().ToList();
         var trueCandidates = candidates.Count(p => kept[p.Item1].Truth == kept[p.Item2].Truth);
-        var parent = Enumerable.Range(0, kept.Count).ToArray();
-        var linked = 0;
+        var links = new List<(int, int)>();
         var iterations = 0;
         var converged = true;
         var lambda = double.NaN;
@@ -101,19 +100,19 @@ public static class ModelEvaluationPipeline
             {
                 if (model.IsMatch(model.Score(matchRecords[left], matchRecords[right])))
                 {
-                    linked++;
-                    Union(parent, left, right);
+                    links.Add((left, right));
                 }
             }
         }
 
+        var profiles = Cluster(kept.Count, links);
         var evaluator = new PairwiseEvaluator();
         for (var i = 0; i < kept.Count; i++)
         {
-            evaluator.Add(kept[i].Truth, Find(parent, i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            evaluator.Add(kept[i].Truth, profiles[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new ModelEvaluationRun(kept.Count, rejected, candidates.Count, trueCandidates, iterations, converged, lambda, linked, evaluator.Compute());
+        return new ModelEvaluationRun(kept.Count, rejected, candidates.Count, trueCandidates, iterations, converged, lambda, links.Count, evaluator.Compute());
     }
 
     /// <summary>The attributes the matcher compares, less the flagged ones; names folded, street and city lower case.</summary>
@@ -138,6 +137,18 @@ public static class ModelEvaluationPipeline
             NationalId: Get("national_id"),
             Email: Get("email"),
             Phone: Get("phone"));
+    }
+
+    /// <summary>The profile (smallest member index) of each of <paramref name="count"/> records after closing <paramref name="links"/> transitively.</summary>
+    internal static int[] Cluster(int count, IEnumerable<(int Left, int Right)> links)
+    {
+        var parent = Enumerable.Range(0, count).ToArray();
+        foreach (var (left, right) in links)
+        {
+            Union(parent, left, right);
+        }
+
+        return Enumerable.Range(0, count).Select(i => Find(parent, i)).ToArray();
     }
 
     private static int Find(int[] parent, int i)
