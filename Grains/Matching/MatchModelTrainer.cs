@@ -18,6 +18,16 @@ public static class MatchModelTrainer
         int seed,
         int randomPairs = 100_000,
         EmOptions? options = null,
+        ImmutableArray<Comparison>? comparisons = null) =>
+        TrainWithResult(records, candidates, seed, randomPairs, options, comparisons).Model;
+
+    /// <summary>As <see cref="Train"/>, also returning how EM ran (iterations, convergence).</summary>
+    public static (MatchModel Model, EmResult Em) TrainWithResult(
+        IReadOnlyList<MatchRecord> records,
+        IEnumerable<(int Left, int Right)> candidates,
+        int seed,
+        int randomPairs = 100_000,
+        EmOptions? options = null,
         ImmutableArray<Comparison>? comparisons = null)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -29,6 +39,6 @@ public static class MatchModelTrainer
         var tables = used
             .Where(c => TermFrequencyFields.Contains(c.Field))
             .ToDictionary(c => c.Field, c => TermFrequencyTable.Build(records.Select(c.Value)), StringComparer.Ordinal);
-        return new MatchModel(used, em.M, u, em.Lambda, tables);
+        return (new MatchModel(used, em.M, u, em.Lambda, tables), em);
     }
 }

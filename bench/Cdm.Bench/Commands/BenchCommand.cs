@@ -12,6 +12,7 @@ public static class BenchCommand
             GenerateCommand.Create(),
             RunCommand.Create(),
             VerifyCommand.Create(),
+            ModelEvalCommand.Create(),
         };
         var parse = root.Parse(args);
         var exitCode = await parse.InvokeAsync();
