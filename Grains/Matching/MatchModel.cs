@@ -23,7 +23,8 @@ public sealed class MatchModel
         ImmutableArray<ImmutableArray<double>> u,
         double lambda,
         IReadOnlyDictionary<string, TermFrequencyTable>? termFrequencies = null,
-        double threshold = 0.5)
+        double threshold = 0.5,
+        double? reviewThreshold = null)
     {
         if (m.Length != comparisons.Length || u.Length != comparisons.Length)
         {
@@ -37,6 +38,7 @@ public sealed class MatchModel
         U = u;
         Lambda = lambda;
         Threshold = threshold;
+        ReviewThreshold = Math.Min(reviewThreshold ?? threshold, threshold);
         levelWeights = new double[comparisons.Length][];
         this.termFrequencies = new TermFrequencyTable?[comparisons.Length];
         for (var i = 0; i < comparisons.Length; i++)
@@ -73,6 +75,12 @@ public sealed class MatchModel
 
     /// <summary>The match probability at or above which a pair is called a match.</summary>
     public double Threshold { get; }
+
+    /// <summary>
+    /// The match probability at or above which a pair below <see cref="Threshold"/> goes to a steward for review;
+    /// equal to <see cref="Threshold"/> when nothing is reviewed.
+    /// </summary>
+    public double ReviewThreshold { get; }
 
     /// <summary>The term-frequency tables by field.</summary>
     public IReadOnlyDictionary<string, TermFrequencyTable> TermFrequencies { get; }
@@ -120,6 +128,15 @@ public sealed class MatchModel
 
     /// <summary>True when the score reaches <see cref="Threshold"/>.</summary>
     public bool IsMatch(MatchScore score) => score.Probability >= Threshold;
+
+    /// <summary>What the resolver does with a scored pair: link it, open a review task, or nothing.</summary>
+    public MatchDecision Decide(MatchScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return score.Probability >= Threshold ? MatchDecision.Link
+            : score.Probability >= ReviewThreshold ? MatchDecision.Review
+            : MatchDecision.None;
+    }
 
     private double Weight(int comparison, int level, string? exactValue)
     {

@@ -10,7 +10,8 @@ namespace Cdm.Grains.Matching;
 /// <param name="Lambda">The prior chance that a compared pair is a match.</param>
 /// <param name="Threshold">The match probability at or above which a pair is called a match.</param>
 /// <param name="Comparisons">One entry per comparison, in vector order.</param>
-public sealed record MatchModelDocument(string Version, double Lambda, double Threshold, ImmutableArray<ComparisonDocument> Comparisons)
+/// <param name="ReviewThreshold">The match probability at or above which a pair below the threshold is reviewed.</param>
+public sealed record MatchModelDocument(string Version, double Lambda, double Threshold, ImmutableArray<ComparisonDocument> Comparisons, double? ReviewThreshold = null)
 {
     /// <summary>The format this code writes and reads.</summary>
     public const string CurrentVersion = "cdm-fellegi-sunter/1";

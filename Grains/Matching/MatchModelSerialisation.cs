@@ -19,7 +19,7 @@ public static class MatchModelSerialisation
                 table?.Frequencies.ToImmutableDictionary(StringComparer.Ordinal),
                 table?.Unseen);
         });
-        return new MatchModelDocument(MatchModelDocument.CurrentVersion, model.Lambda, model.Threshold, [.. comparisons]);
+        return new MatchModelDocument(MatchModelDocument.CurrentVersion, model.Lambda, model.Threshold, [.. comparisons], model.ReviewThreshold);
     }
 
     /// <summary>
@@ -63,6 +63,7 @@ public static class MatchModelSerialisation
             [.. document.Comparisons.Select(c => c.Levels.Select(l => l.U).ToImmutableArray())],
             document.Lambda,
             tables,
-            document.Threshold);
+            document.Threshold,
+            document.ReviewThreshold);
     }
 }

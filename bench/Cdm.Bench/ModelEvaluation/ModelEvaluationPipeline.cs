@@ -56,7 +56,7 @@ public static class ModelEvaluationPipeline
 
             var index = kept.Count;
             kept.Add(record);
-            matchRecords.Add(ToMatchRecord(result.Version));
+            matchRecords.Add(MatchRecords.From(result.Version));
             foreach (var key in keys.For(result.Version))
             {
                 if (!blocks.TryGetValue(key.Key, out var members))
@@ -113,30 +113,6 @@ public static class ModelEvaluationPipeline
         }
 
         return new ModelEvaluationRun(kept.Count, rejected, candidates.Count, trueCandidates, iterations, converged, lambda, links.Count, evaluator.Compute());
-    }
-
-    /// <summary>The attributes the matcher compares, less the flagged ones; names folded, street and city lower case.</summary>
-    public static MatchRecord ToMatchRecord(RecordVersion version)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        var flagged = version.QualityFlags.IsDefaultOrEmpty
-            ? []
-            : version.QualityFlags.Select(f => f.Attribute).ToHashSet(StringComparer.Ordinal);
-        string? Get(string attribute) =>
-            !flagged.Contains(attribute) && version.Attributes.TryGetValue(attribute, out var value) && value.Length > 0 ? value : null;
-        string? Fold(string attribute) => Get(attribute) is { } v && NameFolding.Fold(v) is { Length: > 0 } folded ? folded : null;
-
-        return new MatchRecord(
-            FirstName: Fold("first_name"),
-            LastName: Fold("last_name"),
-            BirthDate: Get("birth_date"),
-            Street: Get("address_line1")?.ToLowerInvariant(),
-            StreetNumber: Get("street_number"),
-            Postcode: Get("postcode"),
-            City: Get("city")?.ToLowerInvariant(),
-            NationalId: Get("national_id"),
-            Email: Get("email"),
-            Phone: Get("phone"));
     }
 
     /// <summary>The profile (smallest member index) of each of <paramref name="count"/> records after closing <paramref name="links"/> transitively.</summary>
