@@ -9,4 +9,13 @@ public enum HistoryKind
     RecordRemoved = 3,
     Absorbed = 4,
     MergedInto = 5,
+
+    /// <summary>A member was forbidden to share a profile with another record.</summary>
+    DoNotLink = 6,
+
+    /// <summary>A merge was refused (a do-not-link constraint) and the loser stayed active.</summary>
+    MergeRefused = 7,
+
+    /// <summary>A member was split out into a profile of its own.</summary>
+    SplitOut = 8,
 }

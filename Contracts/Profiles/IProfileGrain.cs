@@ -30,8 +30,23 @@ public interface IProfileGrain : IGrainWithStringKey
     /// </summary>
     Task<bool> SealAsync(string target);
 
-    /// <summary>Saga step 2 on the survivor: absorb a loser's snapshot (idempotent); redirects when not active.</summary>
+    /// <summary>
+    /// Saga step 2 on the survivor: absorb a loser's snapshot (idempotent); redirects when not active; answers
+    /// <c>Rejected</c> (and changes nothing) when a do-not-link constraint forbids the two to become one.
+    /// </summary>
     Task<ProfileWriteResult> AbsorbAsync(MergeSnapshot loser, string reason);
+
+    /// <summary>Undoes saga step 1 after the survivor refused: a profile merging into <paramref name="target"/> is active again.</summary>
+    Task CancelMergeAsync(string target, string reason);
+
+    /// <summary>Forbids the member <paramref name="memberKey"/> to share a profile with <paramref name="otherKey"/>; redirects like <see cref="AddRecordAsync"/>; <c>Unchanged</c> when the member is not held here.</summary>
+    Task<ProfileWriteResult> AddDoNotLinkAsync(string memberKey, string otherKey);
+
+    /// <summary>The current version of a member record, or null when it is not held here (or the profile is not active).</summary>
+    Task<RecordVersion?> GetMemberAsync(string sourceKey);
+
+    /// <summary>The members and their do-not-link keys (empty when not active).</summary>
+    Task<LinkFacts> GetLinkFactsAsync();
 
     /// <summary>Saga step 4 on the loser: become <c>MergedInto(target)</c> and drop the content the survivor now holds.</summary>
     Task CompleteMergeAsync(string target);

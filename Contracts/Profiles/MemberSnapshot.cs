@@ -8,4 +8,9 @@ namespace Cdm.Contracts.Profiles;
 public sealed record MemberSnapshot(
     [property: Id(0)] string SourceKey,
     [property: Id(1)] ImmutableArray<RecordVersion> Versions,
-    [property: Id(2)] string LinkReason);
+    [property: Id(2)] string LinkReason)
+{
+    /// <summary>Source keys this record must never share a profile with (steward rejections and splits).</summary>
+    [Id(3)]
+    public ImmutableArray<string> DoNotLink { get; init; } = [];
+}

@@ -1,7 +1,9 @@
 using Cdm.Gateway.Diagnostics;
 using Cdm.Gateway.Errors;
 using Cdm.Gateway.Ingestion;
+using Cdm.Gateway.Matching;
 using Cdm.Gateway.Profiles;
+using Cdm.Gateway.Stewardship;
 using Cdm.Gateway.Resilience;
 using Cdm.Operations.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +42,8 @@ public static class GatewayServiceExtensions
     {
         app.MapGrpcService<IngestionService>();
         app.MapGrpcService<ProfilesService>();
+        app.MapGrpcService<StewardshipService>();
+        app.MapGrpcService<ModelsService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -60,6 +60,9 @@ public static class ProfileMapping
                 HistoryKind.RecordRemoved => HistoryEventKind.RecordRemoved,
                 HistoryKind.Absorbed => HistoryEventKind.Absorbed,
                 HistoryKind.MergedInto => HistoryEventKind.MergedInto,
+                HistoryKind.DoNotLink => HistoryEventKind.DoNotLink,
+                HistoryKind.MergeRefused => HistoryEventKind.MergeRefused,
+                HistoryKind.SplitOut => HistoryEventKind.SplitOut,
                 _ => HistoryEventKind.Unspecified,
             },
             Record = e.Source is null ? null : new SourceKey { Source = e.Source, RecordId = e.RecordId ?? "" },
@@ -69,7 +72,7 @@ public static class ProfileMapping
         return proto;
     }
 
-    private static Api.V1.RecordVersion ToProto(this Contract.RecordVersion version)
+    public static Api.V1.RecordVersion ToProto(this Contract.RecordVersion version)
     {
         var proto = new Api.V1.RecordVersion
         {

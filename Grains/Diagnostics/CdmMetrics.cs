@@ -22,6 +22,9 @@ public sealed class CdmMetrics
     private readonly Counter<long> mergesCompleted;
     private readonly Counter<long> profilesSealed;
     private readonly Counter<long> sagaResumes;
+    private readonly Counter<long> blocksOverCap;
+    private readonly Counter<long> matchDecisions;
+    private readonly Counter<long> linksRefused;
 
     public CdmMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
@@ -39,6 +42,12 @@ public sealed class CdmMetrics
             "Empty profiles, left by a lost race for an identifier, sealed as a forward to the target.");
         sagaResumes = meter.CreateCounter<long>("cdm.merge_saga.resumes", "{saga}",
             "Merge sagas the journal finished for a driver that did not, by reason (startup, stale) and outcome (completed, failed).");
+        blocksOverCap = meter.CreateCounter<long>("cdm.blocks.over_cap", "{block}",
+            "Blocks that reached their cap: they refuse new members and are no longer scanned.");
+        matchDecisions = meter.CreateCounter<long>("cdm.match.decisions", "{pair}",
+            "Candidate pairs scored at ingest, by decision (link, review).");
+        linksRefused = meter.CreateCounter<long>("cdm.links.refused", "{link}",
+            "Links not made because a do-not-link constraint or an identifier limit forbids them.");
     }
 
     /// <summary>A timestamp to pass to <see cref="RecordIngested"/> once the record is answered.</summary>
@@ -55,6 +64,12 @@ public sealed class CdmMetrics
     public void MergeCompleted() => mergesCompleted.Add(1);
 
     public void ProfileSealed() => profilesSealed.Add(1);
+
+    public void BlockOverCap() => blocksOverCap.Add(1);
+
+    public void MatchDecided(string decision) => matchDecisions.Add(1, new KeyValuePair<string, object?>("decision", decision));
+
+    public void LinkRefused() => linksRefused.Add(1);
 
     public void SagaResumed(SagaResumeReason reason, bool completed) =>
         sagaResumes.Add(1, ReasonTag(reason), completed ? new(Outcome, "completed") : new(Outcome, "failed"));
@@ -85,6 +100,7 @@ public sealed class CdmMetrics
         ResolutionRetryReason.SealRefused => new(Reason, "seal_refused"),
         ResolutionRetryReason.AbsorbedElsewhere => new(Reason, "absorbed_elsewhere"),
         ResolutionRetryReason.Redirected => new(Reason, "redirected"),
+        ResolutionRetryReason.LinkRefused => new(Reason, "link_refused"),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "not a retry reason"),
     };
 

@@ -14,4 +14,7 @@ public enum ResolutionRetryReason
 
     /// <summary>The target redirected the record: it is merging or merged.</summary>
     Redirected,
+
+    /// <summary>A merge was refused by a do-not-link constraint; the profile it would have joined is left out.</summary>
+    LinkRefused,
 }

@@ -1,3 +1,4 @@
+using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Profiles;
@@ -12,8 +13,11 @@ namespace Cdm.Grains.Ingestion;
 /// </summary>
 public sealed class MergeSaga(IGrainFactory grainFactory, ResolutionGrains grains, CdmMetrics metrics, TimeProvider time)
 {
-    /// <summary>Merges <paramref name="loser"/> into <paramref name="survivor"/>; returns the profile that absorbed it.</summary>
-    public async Task<string> RunAsync(string loser, string survivor, string reason)
+    /// <summary>
+    /// Merges <paramref name="loser"/> into <paramref name="survivor"/>; returns the profile that absorbed it, or null
+    /// when the absorbing profile refused (a do-not-link constraint): then the loser is active again.
+    /// </summary>
+    public async Task<string?> RunAsync(string loser, string survivor, string reason)
     {
         var journal = grainFactory.GetGrain<IMergeJournalGrain>(MergeJournalPartitions.For(loser));
         await journal.AddAsync(new PendingMerge(loser, survivor, reason, time.GetUtcNow()));
@@ -37,7 +41,7 @@ public sealed class MergeSaga(IGrainFactory grainFactory, ResolutionGrains grain
         await grainFactory.GetGrain<IMergeJournalGrain>(MergeJournalPartitions.For(merge.Loser)).RemoveAsync(merge.Loser);
     }
 
-    private async Task<string> FinishAsync(string loser, string survivor, string reason)
+    private async Task<string?> FinishAsync(string loser, string survivor, string reason)
     {
         var loserGrain = grains.Profile(loser);
         var begun = await loserGrain.BeginMergeAsync(survivor, reason);
@@ -52,6 +56,13 @@ public sealed class MergeSaga(IGrainFactory grainFactory, ResolutionGrains grain
         for (var hop = 0; ; hop++)
         {
             var result = await grains.Profile(absorber).AbsorbAsync(begun.Snapshot, reason);
+            if (result.Status == IngestStatus.Rejected)
+            {
+                await loserGrain.CancelMergeAsync(begun.Target, $"merge into {absorber} refused: a do-not-link constraint; was: {reason}");
+                metrics.LinkRefused();
+                return null;
+            }
+
             if (result.RedirectTo is null)
             {
                 break;

@@ -4,6 +4,7 @@ using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Profiles;
+using Cdm.Grains.Stewardship;
 
 namespace Cdm.Grains.Ingestion;
 
@@ -14,14 +15,16 @@ namespace Cdm.Grains.Ingestion;
 /// every other profile reached is merged into it, and the record is added last. Concurrent ingests can
 /// change any of this between two steps; each such change is detected (a claim answering another owner,
 /// a profile redirecting) and the loop starts over from what is now stored, so the outcome is the
-/// connected components whatever the interleaving.
+/// connected components whatever the interleaving. Probabilistic matches (<see cref="MatchFindings"/>) join the
+/// identifiers as the candidates' source keys; a profile that a do-not-link constraint keeps apart from the rest is
+/// left out, and the conflict goes to the review queue.
 /// </summary>
-public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, CdmMetrics metrics)
+public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, CdmMetrics metrics, ReviewTasks reviews)
 {
     private const int MaxRounds = 32;
 
     /// <summary>Resolves one record; its outcome and the time since <paramref name="startedAt"/> go to the metrics.</summary>
-    public async Task<IngestOutcome> ResolveAsync(RecordVersion version, long startedAt)
+    public async Task<IngestOutcome> ResolveAsync(RecordVersion version, MatchFindings findings, long startedAt)
     {
         // Timed in this frame rather than by a wrapper: one more async frame would cost an allocation per record.
         try
@@ -36,17 +39,37 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                 }
             }
 
+            // A matched candidate is followed like an identifier: its source key leads to its profile, and an
+            // unowned one (the candidate's own ingest is still under way) is claimed, so that ingest joins here.
+            var matches = new Dictionary<string, ScoredCandidate>(StringComparer.Ordinal);
+            foreach (var link in findings.Links)
+            {
+                if (!keys.Contains(link.SourceKey))
+                {
+                    keys.Add(link.SourceKey);
+                    matches[link.SourceKey] = link;
+                }
+            }
+
             var owners = await Task.WhenAll(keys.Select(k => grains.Identifier(k).GetOwnerAsync()));
             // Why the record joins its profile is decided by what was there before this ingest claimed anything.
-            var linkReason = LinkReason(keys, owners);
+            var linkReason = LinkReason(keys, owners, matches);
             var merged = ImmutableArray.CreateBuilder<string>();
+            var excluded = new HashSet<string>(StringComparer.Ordinal);
             for (var round = 0; round < MaxRounds; round++)
             {
                 // Where each owned identifier leads now, and whether that profile ever held anything.
                 var terminals = new (string ProfileId, bool Exists)?[keys.Count];
                 await Task.WhenAll(Enumerable.Range(0, keys.Count).Where(i => owners[i] is not null)
                     .Select(async i => terminals[i] = await grains.TerminalRouteAsync(owners[i]!)));
-                var reached = terminals.OfType<(string ProfileId, bool Exists)>().Distinct().OrderBy(t => t.ProfileId, StringComparer.Ordinal).ToList();
+                var reached = terminals.OfType<(string ProfileId, bool Exists)>().Distinct()
+                    .Where(t => !excluded.Contains(t.ProfileId))
+                    .OrderBy(t => t.ProfileId, StringComparer.Ordinal).ToList();
+                if (reached.Count(static r => r.Exists) > 1 && await ExcludeIncompatibleAsync(reached, terminals, excluded))
+                {
+                    continue;
+                }
+
                 var target = Target(reached, sourceKey);
 
                 if (await ClaimUnownedAsync(keys, owners, target))
@@ -55,7 +78,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                     continue;
                 }
 
-                if (!await JoinIntoTargetAsync(reached, target, version, keys, terminals, merged))
+                if (!await JoinIntoTargetAsync(reached, target, version, keys, terminals, merged, matches, excluded))
                 {
                     continue;
                 }
@@ -67,7 +90,8 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                     continue;
                 }
 
-                await ShortenPathsAsync(keys, owners, target);
+                await ShortenPathsAsync(keys, owners, terminals, target);
+                await reviews.OpenAsync(version.SourceKey, findings, excluded.Count == 0 ? [] : ConflictKeys(keys, terminals, excluded));
                 var status = merged.Count > 0 && added.Status is IngestStatus.Created or IngestStatus.Linked or IngestStatus.Updated
                     ? IngestStatus.Merged
                     : added.Status;
@@ -113,7 +137,9 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
         RecordVersion version,
         List<string> keys,
         (string ProfileId, bool Exists)?[] terminals,
-        ImmutableArray<string>.Builder merged)
+        ImmutableArray<string>.Builder merged,
+        Dictionary<string, ScoredCandidate> matches,
+        HashSet<string> excluded)
     {
         foreach (var (other, exists) in reached)
         {
@@ -135,7 +161,16 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                 continue;
             }
 
-            var absorber = await saga.RunAsync(other, target, MergeReason(version, keys, terminals, other, target));
+            var absorber = await saga.RunAsync(other, target, MergeReason(version, keys, terminals, other, target, matches));
+            if (absorber is null)
+            {
+                // A do-not-link constraint arrived after the check: the record keeps to the profile that holds it
+                // (or to the target), and the other is left out of this ingest.
+                excluded.Add(terminals[0]?.ProfileId == other ? target : other);
+                metrics.ResolutionRetried(ResolutionRetryReason.LinkRefused);
+                return false;
+            }
+
             merged.Add(other);
             if (absorber != target)
             {
@@ -167,31 +202,76 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
         return raced;
     }
 
-    /// <summary>Re-points identifiers that still lead to the target through a merged profile (path shortening).</summary>
-    private Task ShortenPathsAsync(List<string> keys, string?[] owners, string target) =>
+    /// <summary>
+    /// Re-points identifiers that still lead to the target through a merged profile (path shortening); keys that
+    /// lead to a profile left out of this ingest stay where they are.
+    /// </summary>
+    private Task ShortenPathsAsync(List<string> keys, string?[] owners, (string ProfileId, bool Exists)?[] terminals, string target) =>
         Task.WhenAll(Enumerable.Range(0, keys.Count)
-            .Where(i => owners[i] is { } owner && owner != target)
+            .Where(i => owners[i] is { } owner && owner != target && (terminals[i] is null || terminals[i]!.Value.ProfileId == target))
             .Select(i => grains.Identifier(keys[i]).RepointAsync(owners[i]!, target)));
 
-    private static string LinkReason(List<string> keys, string?[] owners)
+    /// <summary>
+    /// Reads the do-not-link facts of the profiles with content and leaves out each that cannot join the ones before
+    /// it (the record's own profile first, then in the order of the record's keys). True when one was left out.
+    /// </summary>
+    private async Task<bool> ExcludeIncompatibleAsync(
+        List<(string ProfileId, bool Exists)> reached, (string ProfileId, bool Exists)?[] terminals, HashSet<string> excluded)
+    {
+        var order = terminals.OfType<(string ProfileId, bool Exists)>().Where(static t => t.Exists)
+            .Select(static t => t.ProfileId).Distinct().Where(reached.Select(static r => r.ProfileId).Contains).ToList();
+        var facts = await Task.WhenAll(order.Select(p => grains.Profile(p).GetLinkFactsAsync()));
+        if (facts.All(static f => f.DoNotLink.IsDefaultOrEmpty))
+        {
+            return false;
+        }
+
+        var together = facts[0];
+        var left = false;
+        for (var i = 1; i < order.Count; i++)
+        {
+            if (together.CompatibleWith(facts[i]))
+            {
+                together = together.Union(facts[i]);
+            }
+            else
+            {
+                excluded.Add(order[i]);
+                metrics.LinkRefused();
+                left = true;
+            }
+        }
+
+        return left;
+    }
+
+    /// <summary>The keys of the record that led to a profile it could not join.</summary>
+    private static List<string> ConflictKeys(List<string> keys, (string ProfileId, bool Exists)?[] terminals, HashSet<string> excluded) =>
+        [.. Enumerable.Range(0, keys.Count).Where(i => terminals[i] is { } t && excluded.Contains(t.ProfileId)).Select(i => keys[i])];
+
+    private static string LinkReason(List<string> keys, string?[] owners, Dictionary<string, ScoredCandidate> matches)
     {
         // The source key is index 0: an update keeps the member's original reason anyway.
         for (var i = 1; i < keys.Count; i++)
         {
             if (owners[i] is not null)
             {
-                return $"identifier {keys[i]}";
+                return Describe(keys[i], matches);
             }
         }
 
         return "new profile";
     }
 
-    private static string MergeReason(RecordVersion version, List<string> keys, (string ProfileId, bool Exists)?[] terminals, string loser, string target)
+    private static string Describe(string key, Dictionary<string, ScoredCandidate> matches) =>
+        matches.TryGetValue(key, out var match) ? match.Describe() : $"identifier {key}";
+
+    private static string MergeReason(
+        RecordVersion version, List<string> keys, (string ProfileId, bool Exists)?[] terminals, string loser, string target, Dictionary<string, ScoredCandidate> matches)
     {
         var loserKey = keys[Array.FindIndex(terminals, t => t?.ProfileId == loser)];
         var targetIndex = Array.FindIndex(terminals, t => t?.ProfileId == target);
-        var via = targetIndex >= 0 ? $" and {keys[targetIndex]}" : "";
-        return $"record {version.SourceKey} links {loserKey} of {loser}{via} of {target}";
+        var via = targetIndex >= 0 ? $" and {Describe(keys[targetIndex], matches)}" : "";
+        return $"record {version.SourceKey} links {Describe(loserKey, matches)} of {loser}{via} of {target}";
     }
 }

@@ -3,6 +3,7 @@ using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Normalisation;
+using Cdm.Grains.Stewardship;
 using Orleans.Concurrency;
 
 namespace Cdm.Grains.Ingestion;
@@ -15,21 +16,24 @@ namespace Cdm.Grains.Ingestion;
 [GrainType("resolver")]
 [StatelessWorker]
 [Reentrant]
-public sealed class ResolverGrain(RecordNormaliser normaliser, ResolutionGrains grains, CdmMetrics metrics, TimeProvider time) : Grain, IResolverGrain
+public sealed class ResolverGrain(
+    RecordNormaliser normaliser, ResolutionGrains grains, RecordMatcher matcher, ReviewTasks reviews, CdmMetrics metrics, TimeProvider time)
+    : Grain, IResolverGrain
 {
     private MergeSaga Saga => new(GrainFactory, grains, metrics, time);
 
-    public Task<IngestOutcome> IngestAsync(IncomingRecord record)
+    public async Task<IngestOutcome> IngestAsync(IncomingRecord record)
     {
         var startedAt = metrics.StartTiming();
         var normalised = normaliser.Normalise(record, time.GetUtcNow());
         if (normalised.Version is not { } version)
         {
             metrics.RecordIngested(IngestStatus.Rejected, startedAt);
-            return Task.FromResult(IngestOutcome.Rejected(normalised.Violations));
+            return IngestOutcome.Rejected(normalised.Violations);
         }
 
-        return new RecordResolution(grains, Saga, metrics).ResolveAsync(version, startedAt);
+        var findings = await matcher.FindAsync(version);
+        return await new RecordResolution(grains, Saga, metrics, reviews).ResolveAsync(version, findings, startedAt);
     }
 
     public async Task<DeleteOutcome> DeleteAsync(string source, string recordId)

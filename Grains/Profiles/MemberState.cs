@@ -11,6 +11,9 @@ public sealed class MemberState
     /// <summary>Why the record is in this profile: <c>new profile</c> or the identifier it shared.</summary>
     public string LinkReason { get; set; } = "";
 
+    /// <summary>Source keys this record must never share a profile with (steward rejections and splits).</summary>
+    public SortedSet<string>? DoNotLink { get; set; }
+
     /// <summary>The version with the latest observed-at (the latest received among equals).</summary>
     [JsonIgnore]
     public RecordVersion Current => Versions[^1];

@@ -109,6 +109,12 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider
             return redirect;
         }
 
+        if (!Profile.MergedProfileIds.Contains(loser.ProfileId) && Profile.DoNotLinkConflict(loser) is not null)
+        {
+            // Refused before anything changes: the saga puts the loser back to active.
+            return new ProfileWriteResult(IngestStatus.Rejected, null);
+        }
+
         if (!Profile.Absorb(loser, reason, time.GetUtcNow()))
         {
             return new ProfileWriteResult(IngestStatus.Unchanged, null);
@@ -117,6 +123,43 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider
         await SaveAsync();
         return new ProfileWriteResult(IngestStatus.Merged, null);
     }
+
+    public async Task CancelMergeAsync(string target, string reason)
+    {
+        if (Profile.Status != ProfileStatus.Merging || Profile.Target != target)
+        {
+            return;
+        }
+
+        Profile.CancelMerge(target, reason, time.GetUtcNow());
+        await SaveAsync();
+    }
+
+    public async Task<ProfileWriteResult> AddDoNotLinkAsync(string memberKey, string otherKey)
+    {
+        if (Redirect() is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (!Profile.Members.ContainsKey(memberKey))
+        {
+            return new ProfileWriteResult(IngestStatus.Unchanged, null);
+        }
+
+        if (Profile.AddDoNotLink(memberKey, otherKey, time.GetUtcNow()))
+        {
+            await SaveAsync();
+        }
+
+        return new ProfileWriteResult(IngestStatus.Updated, null);
+    }
+
+    public Task<RecordVersion?> GetMemberAsync(string sourceKey) => Task.FromResult(
+        Profile.Status == ProfileStatus.Active && Profile.Members.TryGetValue(sourceKey, out var member) ? member.Current : null);
+
+    public Task<LinkFacts> GetLinkFactsAsync() => Task.FromResult(
+        Profile.Status == ProfileStatus.Active ? Profile.LinkFacts() : new LinkFacts([], []));
 
     public async Task CompleteMergeAsync(string target)
     {

@@ -91,6 +91,11 @@ public sealed class ProfileState
                 Members[incoming.SourceKey] = member;
             }
 
+            if (!incoming.DoNotLink.IsDefaultOrEmpty)
+            {
+                (member.DoNotLink ??= new(StringComparer.Ordinal)).UnionWith(incoming.DoNotLink);
+            }
+
             foreach (var version in incoming.Versions)
             {
                 member.TryAddVersion(version);
@@ -110,14 +115,72 @@ public sealed class ProfileState
         return true;
     }
 
+    /// <summary>
+    /// The first do-not-link constraint that absorbing <paramref name="loser"/> would break, as
+    /// <c>(member here, member there)</c>, or null when the two may share a profile.
+    /// </summary>
+    public (string Here, string There)? DoNotLinkConflict(MergeSnapshot loser)
+    {
+        foreach (var incoming in loser.Members)
+        {
+            if (!incoming.DoNotLink.IsDefaultOrEmpty)
+            {
+                foreach (var forbidden in incoming.DoNotLink)
+                {
+                    if (Members.ContainsKey(forbidden))
+                    {
+                        return (forbidden, incoming.SourceKey);
+                    }
+                }
+            }
+        }
+
+        var incomingKeys = loser.Members.Select(static m => m.SourceKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, member) in Members)
+        {
+            if (member.DoNotLink?.FirstOrDefault(incomingKeys.Contains) is { } forbidden)
+            {
+                return (key, forbidden);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Forbids <paramref name="memberKey"/> to share a profile with <paramref name="otherKey"/>; false when not held or already so.</summary>
+    public bool AddDoNotLink(string memberKey, string otherKey, DateTimeOffset now)
+    {
+        if (!Members.TryGetValue(memberKey, out var member) || !(member.DoNotLink ??= new(StringComparer.Ordinal)).Add(otherKey))
+        {
+            return false;
+        }
+
+        var current = member.Current;
+        Record(now, HistoryKind.DoNotLink, current.Source, current.RecordId, null, $"never link with {otherKey}");
+        return true;
+    }
+
+    /// <summary>Members and the keys any of them must not be linked with, for a resolver's check before a merge.</summary>
+    public LinkFacts LinkFacts() => new(
+        [.. Members.Keys],
+        [.. Members.Values.Where(static m => m.DoNotLink is { Count: > 0 }).SelectMany(static m => m.DoNotLink!).Distinct(StringComparer.Ordinal)]);
+
     /// <summary>The content a survivor absorbs, frozen when the merge began.</summary>
     public MergeSnapshot Snapshot(string profileId) => new(
         profileId,
-        [.. Members.Select(static m => new MemberSnapshot(m.Key, [.. m.Value.Versions], m.Value.LinkReason))],
+        [.. Members.Select(static m => new MemberSnapshot(m.Key, [.. m.Value.Versions], m.Value.LinkReason) { DoNotLink = m.Value.DoNotLink is { } dnl ? [.. dnl] : [] })],
         [.. IdentifierKeys],
         [.. MergedProfileIds],
         [.. History],
         CreatedAt);
+
+    /// <summary>Back to active after a refused merge into <paramref name="target"/>.</summary>
+    public void CancelMerge(string target, string reason, DateTimeOffset now)
+    {
+        Status = ProfileStatus.Active;
+        Target = null;
+        Record(now, HistoryKind.MergeRefused, null, null, target, reason);
+    }
 
     /// <summary>After the survivor holds everything: keep only the forward pointer and the last word.</summary>
     public void BecomeMergedInto(string target, DateTimeOffset now)

@@ -1,7 +1,10 @@
+using Cdm.Grains.Blocking;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Ingestion;
+using Cdm.Grains.Matching;
 using Cdm.Grains.Normalisation;
 using Cdm.Grains.Profiles;
+using Cdm.Grains.Stewardship;
 using Cdm.Grains.Storage;
 using Cdm.Grains.Survivorship;
 using Cdm.Silo.Storage;
@@ -31,6 +34,12 @@ public static class CdmSiloBuilderExtensions
             o.DefaultTrustRank = cdm.GetValue("SourceDefaults:TrustRank", o.DefaultTrustRank);
         });
         services.AddOptions<MergeJournalOptions>().Bind(cdm.GetSection("MergeJournal"));
+        services.AddOptions<MatchingOptions>().Bind(cdm.GetSection("Matching"));
+        services.AddOptions<BlockingOptions>().Configure<IOptions<MatchingOptions>>((blocking, matching) =>
+        {
+            blocking.Rules = matching.Value.Blocking.Rules;
+            blocking.MaxBlockSize = matching.Value.Blocking.MaxBlockSize;
+        });
         // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
         services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
         services.TryAddSingleton(TimeProvider.System);
@@ -39,6 +48,9 @@ public static class CdmSiloBuilderExtensions
             sp.GetRequiredService<IOptions<SurvivorshipOptions>>().Value,
             new SourceRegistry(sp.GetRequiredService<IOptions<SourceRegistryOptions>>().Value)));
         services.TryAddSingleton<ResolutionGrains>();
+        services.TryAddSingleton<ActiveMatchModel>();
+        services.TryAddSingleton<RecordMatcher>();
+        services.TryAddSingleton<ReviewTasks>();
         services.AddMetrics();
         services.TryAddSingleton<CdmMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MergeJournalWakeUp>();

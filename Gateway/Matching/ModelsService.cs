@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Cdm.Api.V1;
+using Cdm.Contracts.Matching;
+using Cdm.Gateway.Errors;
+using Cdm.Gateway.Ingestion;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Contract = Cdm.Contracts.Records;
+
+namespace Cdm.Gateway.Matching;
+
+/// <summary><c>cdm.v1.Models</c>: the match model registry and training, one grain call per RPC.</summary>
+public sealed class ModelsService(IGrainFactory grains) : Models.ModelsBase
+{
+    /// <summary>The most records one training call takes.</summary>
+    public const int MaxTrainingRecords = 500_000;
+
+    private IMatchModelGrain Registry => grains.GetGrain<IMatchModelGrain>(IMatchModelGrain.Key);
+
+    public override async Task<Api.V1.ModelVersion> AddModel(AddModelRequest request, ServerCallContext context)
+    {
+        if (request.Document.Length == 0)
+        {
+            RpcErrors.ThrowInvalid("document", "is required");
+        }
+
+        try
+        {
+            return (await Registry.AddAsync(request.Document, request.Description, request.Activate)).ToProto();
+        }
+        catch (ArgumentException e)
+        {
+            RpcErrors.ThrowInvalid("document", e.Message);
+            throw;
+        }
+    }
+
+    public override async Task<TrainModelResponse> TrainModel(TrainModelRequest request, ServerCallContext context) =>
+        Answer(await grains.GetGrain<IModelTrainerGrain>(Guid.NewGuid()).TrainFromStoredBlocksAsync(request.Description, request.Activate, request.Seed));
+
+    public override async Task<TrainModelResponse> TrainModelFromRecords(IAsyncStreamReader<TrainingRecords> requestStream, ServerCallContext context)
+    {
+        TrainModelRequest? options = null;
+        var records = ImmutableArray.CreateBuilder<Contract.IncomingRecord>();
+        await foreach (var batch in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            options ??= batch.Options ?? new TrainModelRequest();
+            if (records.Count + batch.Records.Count > MaxTrainingRecords)
+            {
+                RpcErrors.ThrowInvalid("records", $"at most {MaxTrainingRecords} records can be trained on in one call");
+            }
+
+            records.AddRange(batch.Records.Select(static r => r.ToContract()));
+        }
+
+        options ??= new TrainModelRequest();
+        var outcome = await grains.GetGrain<IModelTrainerGrain>(Guid.NewGuid())
+            .TrainFromRecordsAsync(records.ToImmutable(), options.Description, options.Activate, options.Seed);
+        return Answer(outcome);
+    }
+
+    public override async Task<Api.V1.ModelVersion> ActivateModel(ActivateModelRequest request, ServerCallContext context)
+    {
+        if (request.Version < 0)
+        {
+            RpcErrors.ThrowInvalid("version", "must be 0 (none) or a stored version");
+        }
+
+        try
+        {
+            var active = await Registry.ActivateAsync(request.Version);
+            return active?.ToProto() ?? new Api.V1.ModelVersion { Version = 0, Description = "probabilistic matching off", Active = true };
+        }
+        catch (ArgumentException e)
+        {
+            RpcErrors.ThrowNotFound(e.Message);
+            throw;
+        }
+    }
+
+    public override async Task<Api.V1.ModelVersion> GetModel(GetModelRequest request, ServerCallContext context)
+    {
+        var model = request.Version == 0 ? await Registry.GetActiveAsync() : await Registry.GetAsync(request.Version);
+        if (model is null)
+        {
+            RpcErrors.ThrowNotFound(request.Version == 0 ? "no match model is active" : $"no match model version {request.Version}");
+        }
+
+        return model.ToProto();
+    }
+
+    public override async Task<ListModelsResponse> ListModels(ListModelsRequest request, ServerCallContext context)
+    {
+        var response = new ListModelsResponse();
+        response.Models.AddRange((await Registry.ListAsync()).Select(static m => m.ToProto()));
+        return response;
+    }
+
+    private static TrainModelResponse Answer(TrainingOutcome outcome)
+    {
+        if (outcome.Model is null)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"cannot train a match model: {outcome.Refusal}"));
+        }
+
+        return new TrainModelResponse { Model = outcome.Model.ToProto(), Records = outcome.Records, CandidatePairs = outcome.CandidatePairs };
+    }
+}
+
+/// <summary>Maps model versions to <c>cdm.v1</c>.</summary>
+public static class ModelMapping
+{
+    public static Api.V1.ModelVersion ToProto(this MatchModelVersion version) => new()
+    {
+        Version = version.Version,
+        Description = version.Description,
+        CreatedAt = Timestamp.FromDateTimeOffset(version.CreatedAt),
+        Active = version.Active,
+        Document = version.Document ?? "",
+    };
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Cdm.Grains.Diagnostics;
+using Cdm.Grains.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Cdm.Grains.Blocking;
+
+/// <summary>
+/// A block of candidates for probabilistic matching (DESIGN: BlockGrain). Its state is a
+/// <see cref="BlockMembership"/>; a block that reaches its cap refuses new members and is no longer scanned,
+/// which the metrics report, because comparing against hundreds of records that share a common key costs
+/// more than it finds.
+/// </summary>
+[GrainType("block")]
+[Orleans.Placement.PreferLocalPlacement]
+// A bulk load touches each block a few times; idle blocks are dropped early like identifiers.
+[CollectionAgeLimit(Minutes = 2)]
+public sealed class BlockGrain(IOptions<BlockingOptions> options, CdmMetrics metrics) : Grain, IBlockGrain
+{
+    private readonly BlockCapacity capacity = options.Value.ToCapacity();
+    private StoredState<BlockMembership> state = null!;
+
+    private BlockMembership Block => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        state = new StoredState<BlockMembership>(GrainContext, "block");
+        return state.ReadAsync();
+    }
+
+    public async Task<BlockCandidates> ExchangeAsync(string memberId, ImmutableDictionary<string, string> features)
+    {
+        var candidates = Candidates(memberId);
+        var wasOverCap = Block.IsOverCap;
+        switch (Block.Add(memberId, features, capacity))
+        {
+            case BlockMembershipChange.Added:
+                await state.WriteAsync();
+                break;
+            case BlockMembershipChange.Refused:
+                if (!wasOverCap)
+                {
+                    metrics.BlockOverCap();
+                }
+
+                await state.WriteAsync();
+                break;
+        }
+
+        return candidates;
+    }
+
+    public async Task RemoveAsync(string memberId)
+    {
+        if (Block.Remove(memberId) == BlockMembershipChange.Removed)
+        {
+            await state.WriteAsync();
+        }
+    }
+
+    public Task<BlockCandidates> GetMembersAsync() => Task.FromResult(Candidates(null));
+
+    private BlockCandidates Candidates(string? except)
+    {
+        if (Block.IsOverCap)
+        {
+            return new BlockCandidates([], true);
+        }
+
+        if (Block.Members.Count == 0 || (Block.Members.Count == 1 && except is not null && Block.Members.ContainsKey(except)))
+        {
+            return BlockCandidates.None;
+        }
+
+        var members = ImmutableArray.CreateBuilder<BlockCandidate>(Block.Members.Count);
+        foreach (var (id, features) in Block.Members)
+        {
+            if (id != except)
+            {
+                members.Add(new BlockCandidate(id, features.ToImmutableDictionary(StringComparer.Ordinal)));
+            }
+        }
+
+        return new BlockCandidates(members.ToImmutable(), false);
+    }
+}

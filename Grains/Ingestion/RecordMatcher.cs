@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using Cdm.Contracts.Records;
+using Cdm.Grains.Blocking;
+using Cdm.Grains.Diagnostics;
+using Cdm.Grains.Matching;
+using Microsoft.Extensions.Options;
+using Orleans.GrainReferences;
+using Orleans.Metadata;
+
+namespace Cdm.Grains.Ingestion;
+
+/// <summary>
+/// The probabilistic part of an ingest: puts the record into its blocks, takes back the members that were there
+/// before it, and scores each against it with the active model. Every pair of records sharing a block is scored
+/// exactly once, by whichever arrived second, so the links found do not depend on the order of arrival.
+/// </summary>
+public sealed class RecordMatcher
+{
+    private static readonly GrainType BlockType = GrainType.Create("block");
+
+    private readonly GrainReferenceActivator activator;
+    private readonly GrainInterfaceType blockInterface;
+    private readonly BlockingKeys blockingKeys;
+    private readonly ActiveMatchModel activeModel;
+    private readonly CdmMetrics metrics;
+    private readonly MatchingOptions options;
+
+    public RecordMatcher(GrainReferenceActivator activator, GrainInterfaceTypeResolver interfaces, IOptions<MatchingOptions> options, ActiveMatchModel activeModel, CdmMetrics metrics)
+    {
+        this.activator = activator;
+        blockInterface = interfaces.GetGrainInterfaceType(typeof(IBlockGrain));
+        this.options = options.Value;
+        blockingKeys = new BlockingKeys(this.options.Blocking);
+        this.activeModel = activeModel;
+        this.metrics = metrics;
+    }
+
+    /// <summary>The blocking keys of a record version under the configured rules.</summary>
+    public IReadOnlyList<BlockingKey> KeysOf(RecordVersion version) => blockingKeys.For(version);
+
+    public IBlockGrain Block(string key) =>
+        (IBlockGrain)activator.CreateReference(GrainId.Create(BlockType, IdSpan.Create(key)), blockInterface);
+
+    /// <summary>Blocks the record and scores its candidates; nothing when matching is off.</summary>
+    public async Task<MatchFindings> FindAsync(RecordVersion version)
+    {
+        if (!options.Enabled)
+        {
+            return MatchFindings.None;
+        }
+
+        var keys = blockingKeys.For(version);
+        if (keys.Count == 0)
+        {
+            return MatchFindings.None;
+        }
+
+        var record = MatchRecords.From(version);
+        var features = record.ToFeatures();
+        var sourceKey = version.SourceKey;
+        var exchanged = keys.Count == 1
+            ? [await Block(keys[0].Key).ExchangeAsync(sourceKey, features)]
+            : await Task.WhenAll(keys.Select(k => Block(k.Key).ExchangeAsync(sourceKey, features)));
+        var loaded = await activeModel.GetAsync();
+        if (loaded.Model is not { } model)
+        {
+            return MatchFindings.None;
+        }
+
+        return Score(model, loaded.Version, record, exchanged);
+    }
+
+    private MatchFindings Score(MatchModel model, int modelVersion, MatchRecord record, BlockCandidates[] exchanged)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        ImmutableArray<ScoredCandidate>.Builder? links = null;
+        ImmutableArray<ScoredCandidate>.Builder? reviews = null;
+        foreach (var block in exchanged)
+        {
+            foreach (var candidate in block.Members)
+            {
+                if (seen.Count >= options.MaxCandidates || !seen.Add(candidate.MemberId))
+                {
+                    continue;
+                }
+
+                var score = model.Score(record, MatchFeatures.ToMatchRecord(candidate.Features));
+                switch (model.Decide(score))
+                {
+                    case MatchDecision.Link:
+                        (links ??= ImmutableArray.CreateBuilder<ScoredCandidate>()).Add(new(candidate.MemberId, score));
+                        metrics.MatchDecided("link");
+                        break;
+                    case MatchDecision.Review:
+                        (reviews ??= ImmutableArray.CreateBuilder<ScoredCandidate>()).Add(new(candidate.MemberId, score));
+                        metrics.MatchDecided("review");
+                        break;
+                }
+            }
+        }
+
+        return links is null && reviews is null
+            ? MatchFindings.None with { ModelVersion = modelVersion }
+            : new MatchFindings(links?.ToImmutable() ?? [], reviews?.ToImmutable() ?? [], modelVersion);
+    }
+}
+
+/// <summary>The candidates of one record: those to link and those to review, with the model version that scored them.</summary>
+public sealed record MatchFindings(ImmutableArray<ScoredCandidate> Links, ImmutableArray<ScoredCandidate> Reviews, int ModelVersion)
+{
+    public static MatchFindings None { get; } = new([], [], 0);
+}
+
+/// <summary>An earlier record of a shared block, with its score against the record being ingested.</summary>
+public sealed record ScoredCandidate(string SourceKey, MatchScore Score)
+{
+    /// <summary>The reason a link or merge made by this match is recorded with.</summary>
+    public string Describe() =>
+        $"match with {SourceKey}: {Score.Weight:F1} bits, p={Score.Probability:F3} ("
+        + string.Join(", ", Score.Parts.Where(p => p.Weight != 0).Select(p => $"{p.Field} {p.Level} {p.Weight:+0.0;-0.0}"))
+        + ")";
+}

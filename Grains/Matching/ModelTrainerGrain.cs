@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Cdm.Contracts.Matching;
+using Cdm.Contracts.Records;
+using Cdm.Grains.Blocking;
+using Cdm.Grains.Normalisation;
+using Cdm.Grains.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Cdm.Grains.Matching;
+
+/// <summary>Trains models (<see cref="IModelTrainerGrain"/>) and hands them to the registry.</summary>
+[GrainType("model-trainer")]
+public sealed class ModelTrainerGrain(
+    IGrainStateScanner scanner, RecordNormaliser normaliser, IOptions<MatchingOptions> options, ActiveMatchModel activeModel, TimeProvider time)
+    : Grain, IModelTrainerGrain
+{
+    private const int DefaultSeed = 1;
+
+    public async Task<TrainingOutcome> TrainFromStoredBlocksAsync(string description, bool activate, int seed)
+    {
+        var set = new TrainingSet();
+        await foreach (var (_, block) in scanner.ScanAsync<BlockMembership>("block", "block"))
+        {
+            if (!block.IsOverCap && block.Members.Count > 1)
+            {
+                set.AddBlock(block.Members.Select(static m => (m.Key, MatchFeatures.ToMatchRecord(m.Value))));
+            }
+        }
+
+        return await TrainAsync(set, description, activate, seed);
+    }
+
+    public Task<TrainingOutcome> TrainFromRecordsAsync(ImmutableArray<IncomingRecord> records, string description, bool activate, int seed)
+    {
+        var now = time.GetUtcNow();
+        var versions = records.Select(r => normaliser.Normalise(r, now).Version).OfType<RecordVersion>();
+        return TrainAsync(TrainingSet.FromRecords(versions, options.Value.Blocking), description, activate, seed);
+    }
+
+    private async Task<TrainingOutcome> TrainAsync(TrainingSet set, string description, bool activate, int seed)
+    {
+        DeactivateOnIdle();
+        if (!set.IsEnough(out var reason))
+        {
+            return new TrainingOutcome(null, set.RecordCount, set.PairCount, reason);
+        }
+
+        var model = set.Train(seed == 0 ? DefaultSeed : seed);
+        var text = description.Length > 0 ? description : $"trained on {set.RecordCount} records, {set.PairCount} candidate pairs";
+        var stored = await GrainFactory.GetGrain<IMatchModelGrain>(IMatchModelGrain.Key)
+            .AddAsync(MatchModelJson.Serialise(model.ToDocument()), text, activate);
+        if (activate)
+        {
+            activeModel.Invalidate();
+        }
+
+        return new TrainingOutcome(stored, set.RecordCount, set.PairCount, null);
+    }
+}
