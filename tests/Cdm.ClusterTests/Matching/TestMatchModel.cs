@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Cdm.Grains.Matching;
+
+namespace Cdm.ClusterTests.Matching;
+
+/// <summary>
+/// A hand-set model whose decisions a test can predict: each compared field adds <see cref="Bits"/> when exact and
+/// takes <see cref="Bits"/> away at any other level; the prior is even, so the probability of w bits is
+/// 1/(1+2^-w). Links need three exact fields more than disagreements (12 bits), review takes at least 4 bits.
+/// </summary>
+public static class TestMatchModel
+{
+    public const double Bits = 4.0;
+
+    public static string Document()
+    {
+        var comparisons = StandardComparisons.Create();
+        var m = new List<ImmutableArray<double>>();
+        var u = new List<ImmutableArray<double>>();
+        foreach (var comparison in comparisons)
+        {
+            var levels = comparison.Levels.Length;
+            var other = levels - 2;
+            // Exact: m/u = 2^Bits. Every other level: m/u = 2^-Bits; m sums to 1 over the agreement levels.
+            var mExact = 0.9;
+            var mOther = (1 - mExact) / other;
+            m.Add([1.0, mExact, .. Enumerable.Repeat(mOther, other)]);
+            u.Add([1.0, mExact / Math.Pow(2, Bits), .. Enumerable.Repeat(mOther * Math.Pow(2, Bits), other)]);
+        }
+
+        var model = new MatchModel(comparisons, [.. m], [.. u], 0.5, threshold: Probability(12), reviewThreshold: Probability(4));
+        return MatchModelJson.Serialise(model.ToDocument());
+    }
+
+    private static double Probability(double bits) => 1 / (1 + Math.Pow(2, -bits)) - 1e-9;
+}
