@@ -42,6 +42,18 @@ public interface IProfileGrain : IGrainWithStringKey
     /// <summary>Forbids the member <paramref name="memberKey"/> to share a profile with <paramref name="otherKey"/>; redirects like <see cref="AddRecordAsync"/>; <c>Unchanged</c> when the member is not held here.</summary>
     Task<ProfileWriteResult> AddDoNotLinkAsync(string memberKey, string otherKey);
 
+    /// <summary>The plan to split <paramref name="sourceKeys"/> out; null when not active, any is not held, or none would stay.</summary>
+    Task<SplitPlan?> PlanSplitAsync(ImmutableArray<string> sourceKeys);
+
+    /// <summary>Split step 1 on the new profile: takes in the moving members (idempotent); redirects when not active.</summary>
+    Task<ProfileWriteResult> AddSplitMembersAsync(ImmutableArray<MemberSnapshot> members, string from, string reason);
+
+    /// <summary>Split step 3 on the old profile: lets the members go (idempotent); redirects when not active.</summary>
+    Task<ProfileWriteResult> RemoveSplitMembersAsync(ImmutableArray<string> sourceKeys, string to, ImmutableArray<string> movedIdentifierKeys, bool doNotLink, string reason);
+
+    /// <summary>Why each member is here and the merges, refusals and splits of the profile; null when not active or empty.</summary>
+    Task<ProfileExplanation?> ExplainAsync();
+
     /// <summary>The current version of a member record, or null when it is not held here (or the profile is not active).</summary>
     Task<RecordVersion?> GetMemberAsync(string sourceKey);
 

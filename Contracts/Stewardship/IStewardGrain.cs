@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 
 namespace Cdm.Contracts.Stewardship;
@@ -21,6 +22,15 @@ public interface IStewardGrain : IGrainWithIntegerKey
 
     /// <summary>Forbids the two records to share a profile and closes the task; refused when they already share one.</summary>
     Task<StewardOutcome> RejectAsync(string taskId, string steward);
+
+    /// <summary>
+    /// Splits a source record out of its profile into a new one; later ingests never link it with the records that
+    /// stay. Conflict when it is alone in its profile; not found when no profile holds it.
+    /// </summary>
+    Task<StewardOutcome> SplitAsync(string sourceKey, string steward);
+
+    /// <summary>Why each record is in the profile <paramref name="lookup"/> finds (following merges); null when none.</summary>
+    Task<ProfileExplanation?> ExplainAsync(ProfileLookup lookup);
 }
 
 /// <summary>A review task with the two records as they stand now and the profiles that hold them.</summary>

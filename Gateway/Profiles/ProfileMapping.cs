@@ -50,7 +50,11 @@ public static class ProfileMapping
     public static ProfileHistory ToProto(this ProfileHistoryView history)
     {
         var proto = new ProfileHistory { ProfileId = history.ProfileId };
-        proto.Events.AddRange(history.Entries.Select(static e => new HistoryEvent
+        proto.Events.AddRange(history.Entries.Select(static e => e.ToProto()));
+        return proto;
+    }
+
+    public static HistoryEvent ToProto(this HistoryEntry e) => new()
         {
             At = Timestamp.FromDateTimeOffset(e.At),
             Kind = e.Kind switch
@@ -68,9 +72,7 @@ public static class ProfileMapping
             Record = e.Source is null ? null : new SourceKey { Source = e.Source, RecordId = e.RecordId ?? "" },
             OtherProfileId = e.OtherProfileId ?? "",
             Reason = e.Reason,
-        }));
-        return proto;
-    }
+        };
 
     public static Api.V1.RecordVersion ToProto(this Contract.RecordVersion version)
     {

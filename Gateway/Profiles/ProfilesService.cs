@@ -13,6 +13,18 @@ public sealed class ProfilesService(IGrainFactory grains) : Api.V1.Profiles.Prof
 
     public override async Task<Profile> GetProfile(GetProfileRequest request, ServerCallContext context)
     {
+        var view = await Resolver.GetProfileAsync(LookupOf(request), request.IncludeVersions);
+        if (view is null)
+        {
+            RpcErrors.ThrowNotFound("no profile holds " + Describe(request));
+        }
+
+        return view.ToProto();
+    }
+
+    /// <summary>The lookup a request names; INVALID_ARGUMENT unless exactly one is set in full.</summary>
+    public static ProfileLookup LookupOf(GetProfileRequest request)
+    {
         var lookup = request.LookupCase switch
         {
             GetProfileRequest.LookupOneofCase.ProfileId when request.ProfileId.Length > 0 => ProfileLookup.ById(request.ProfileId),
@@ -27,13 +39,7 @@ public sealed class ProfilesService(IGrainFactory grains) : Api.V1.Profiles.Prof
             RpcErrors.ThrowInvalid("lookup", "set exactly one of profile_id, identifier (type and value) or source_key (source and record_id)");
         }
 
-        var view = await Resolver.GetProfileAsync(lookup, request.IncludeVersions);
-        if (view is null)
-        {
-            RpcErrors.ThrowNotFound("no profile holds " + Describe(request));
-        }
-
-        return view.ToProto();
+        return lookup;
     }
 
     public override async Task ListCrossReferences(ListCrossReferencesRequest request, IServerStreamWriter<CrossReference> responseStream, ServerCallContext context)
@@ -61,7 +67,7 @@ public sealed class ProfilesService(IGrainFactory grains) : Api.V1.Profiles.Prof
         return history.ToProto();
     }
 
-    private static string Describe(GetProfileRequest request) => request.LookupCase switch
+    public static string Describe(GetProfileRequest request) => request.LookupCase switch
     {
         GetProfileRequest.LookupOneofCase.ProfileId => $"profile id {request.ProfileId}",
         GetProfileRequest.LookupOneofCase.Identifier => $"identifier {request.Identifier.Type}",

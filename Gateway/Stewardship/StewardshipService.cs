@@ -1,6 +1,7 @@
 using Cdm.Api.V1;
 using Cdm.Contracts.Stewardship;
 using Cdm.Gateway.Errors;
+using Cdm.Gateway.Profiles;
 using Grpc.Core;
 using Contract = Cdm.Contracts.Stewardship;
 
@@ -49,6 +50,46 @@ public sealed class StewardshipService(IGrainFactory grains) : Api.V1.Stewardshi
     {
         RequireDecision(request);
         return Answer(await Steward.RejectAsync(request.TaskId, request.Steward));
+    }
+
+    public override async Task<SplitRecordResponse> SplitRecord(SplitRecordRequest request, ServerCallContext context)
+    {
+        if (request.Record is not { Source.Length: > 0, RecordId.Length: > 0 })
+        {
+            RpcErrors.ThrowInvalid("record", "source and record_id are required");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Steward))
+        {
+            RpcErrors.ThrowInvalid("steward", "is required: who split it");
+        }
+
+        var sourceKey = Contracts.Records.SourceKeys.For(request.Record.Source, request.Record.RecordId);
+        var before = await grains.GetGrain<Contracts.Ingestion.IResolverGrain>(0)
+            .GetProfileAsync(Contracts.Profiles.ProfileLookup.BySourceKey(request.Record.Source, request.Record.RecordId), false);
+        var outcome = await Steward.SplitAsync(sourceKey, request.Steward);
+        Answer(outcome);
+        return new SplitRecordResponse { ProfileId = outcome.ProfileId ?? "", PreviousProfileId = before?.ProfileId ?? "" };
+    }
+
+    public override async Task<Api.V1.ProfileExplanation> ExplainProfile(GetProfileRequest request, ServerCallContext context)
+    {
+        var lookup = ProfilesService.LookupOf(request);
+        var explanation = await Steward.ExplainAsync(lookup);
+        if (explanation is null)
+        {
+            RpcErrors.ThrowNotFound("no profile holds " + ProfilesService.Describe(request));
+        }
+
+        var proto = new Api.V1.ProfileExplanation { ProfileId = explanation.ProfileId };
+        proto.Records.AddRange(explanation.Members.Select(static m =>
+        {
+            var member = new Api.V1.MemberExplanation { Record = new SourceKey { Source = m.Source, RecordId = m.RecordId }, LinkReason = m.LinkReason };
+            member.DoNotLink.AddRange(m.DoNotLink);
+            return member;
+        }));
+        proto.Links.AddRange(explanation.Links.Select(static l => l.ToProto()));
+        return proto;
     }
 
     private static ReviewDecision Answer(StewardOutcome outcome)

@@ -155,6 +155,56 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider
         return new ProfileWriteResult(IngestStatus.Updated, null);
     }
 
+    public Task<SplitPlan?> PlanSplitAsync(ImmutableArray<string> sourceKeys) => Task.FromResult(
+        Profile.Status == ProfileStatus.Active ? Profile.PlanSplit(sourceKeys) : null);
+
+    public async Task<ProfileWriteResult> AddSplitMembersAsync(ImmutableArray<MemberSnapshot> members, string from, string reason)
+    {
+        if (Redirect() is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (!Profile.AddSplitMembers(members, from, reason, time.GetUtcNow()))
+        {
+            return new ProfileWriteResult(IngestStatus.Unchanged, null);
+        }
+
+        await SaveAsync();
+        return new ProfileWriteResult(IngestStatus.Created, null);
+    }
+
+    public async Task<ProfileWriteResult> RemoveSplitMembersAsync(
+        ImmutableArray<string> sourceKeys, string to, ImmutableArray<string> movedIdentifierKeys, bool doNotLink, string reason)
+    {
+        if (Redirect() is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (!Profile.RemoveSplitMembers(sourceKeys, to, movedIdentifierKeys, doNotLink, reason, time.GetUtcNow()))
+        {
+            return new ProfileWriteResult(IngestStatus.Unchanged, null);
+        }
+
+        await SaveAsync();
+        return new ProfileWriteResult(IngestStatus.Updated, null);
+    }
+
+    public Task<ProfileExplanation?> ExplainAsync()
+    {
+        if (Profile.Status != ProfileStatus.Active || Profile.IsEmpty)
+        {
+            return Task.FromResult<ProfileExplanation?>(null);
+        }
+
+        var members = Profile.Members
+            .OrderBy(static m => m.Key, StringComparer.Ordinal)
+            .Select(static m => new MemberExplanation(m.Value.Current.Source, m.Value.Current.RecordId, m.Value.LinkReason, m.Value.DoNotLink is { } dnl ? [.. dnl] : []));
+        var links = Profile.History.Where(static h => h.Kind is HistoryKind.Absorbed or HistoryKind.MergeRefused or HistoryKind.SplitOut or HistoryKind.DoNotLink);
+        return Task.FromResult<ProfileExplanation?>(new ProfileExplanation(this.GetPrimaryKeyString(), [.. members], [.. links]));
+    }
+
     public Task<RecordVersion?> GetMemberAsync(string sourceKey) => Task.FromResult(
         Profile.Status == ProfileStatus.Active && Profile.Members.TryGetValue(sourceKey, out var member) ? member.Current : null);
 

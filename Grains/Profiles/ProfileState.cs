@@ -33,6 +33,9 @@ public sealed class ProfileState
 
     public List<HistoryEntry> History { get; set; } = [];
 
+    /// <summary>How many times members were split out of this profile.</summary>
+    public int SplitCount { get; set; }
+
     [JsonIgnore]
     public bool IsEmpty => Members.Count == 0;
 
@@ -168,11 +171,107 @@ public sealed class ProfileState
     /// <summary>The content a survivor absorbs, frozen when the merge began.</summary>
     public MergeSnapshot Snapshot(string profileId) => new(
         profileId,
-        [.. Members.Select(static m => new MemberSnapshot(m.Key, [.. m.Value.Versions], m.Value.LinkReason) { DoNotLink = m.Value.DoNotLink is { } dnl ? [.. dnl] : [] })],
+        [.. Members.Select(static m => Snapshot(m.Key, m.Value))],
         [.. IdentifierKeys],
         [.. MergedProfileIds],
         [.. History],
         CreatedAt);
+
+    /// <summary>The plan to move <paramref name="keys"/> out, or null when any of them is not a member (or none would stay).</summary>
+    public SplitPlan? PlanSplit(IReadOnlyCollection<string> keys)
+    {
+        if (keys.Count == 0 || keys.Count >= Members.Count || !keys.All(Members.ContainsKey))
+        {
+            return null;
+        }
+
+        var moving = keys.ToHashSet(StringComparer.Ordinal);
+        var stayingIdentifiers = new HashSet<string>(StringComparer.Ordinal);
+        var movingIdentifiers = new SortedSet<string>(moving, StringComparer.Ordinal);
+        foreach (var (key, member) in Members)
+        {
+            ISet<string> target = moving.Contains(key) ? movingIdentifiers : stayingIdentifiers;
+            foreach (var version in member.Versions)
+            {
+                foreach (var identifier in version.Identifiers)
+                {
+                    target.Add(identifier.Key);
+                }
+            }
+        }
+
+        movingIdentifiers.ExceptWith(stayingIdentifiers);
+        return new SplitPlan(
+            [.. keys.Order(StringComparer.Ordinal).Select(k => Snapshot(k, Members[k]))],
+            [.. Members.Keys.Where(k => !moving.Contains(k)).Order(StringComparer.Ordinal)],
+            [.. movingIdentifiers],
+            SplitCount);
+    }
+
+    /// <summary>Takes in members split out of <paramref name="from"/>; false when all were taken in before.</summary>
+    public bool AddSplitMembers(IReadOnlyList<MemberSnapshot> members, string from, string reason, DateTimeOffset now)
+    {
+        var changed = false;
+        foreach (var incoming in members)
+        {
+            if (Members.ContainsKey(incoming.SourceKey))
+            {
+                continue;
+            }
+
+            var member = new MemberState { LinkReason = reason };
+            foreach (var version in incoming.Versions)
+            {
+                member.TryAddVersion(version);
+                AddIdentifiers(incoming.SourceKey, version);
+            }
+
+            if (!incoming.DoNotLink.IsDefaultOrEmpty)
+            {
+                member.DoNotLink = new SortedSet<string>(incoming.DoNotLink, StringComparer.Ordinal);
+            }
+
+            Members[incoming.SourceKey] = member;
+            CreatedAt ??= now;
+            var current = member.Current;
+            Record(now, HistoryKind.RecordAdded, current.Source, current.RecordId, from, reason);
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Lets split members go to <paramref name="to"/>, with the identifier keys that went with them; with
+    /// <paramref name="doNotLink"/> the members that stay may never be linked with them again. False when done before.
+    /// </summary>
+    public bool RemoveSplitMembers(IReadOnlyList<string> keys, string to, IEnumerable<string> movedIdentifierKeys, bool doNotLink, string reason, DateTimeOffset now)
+    {
+        var removed = keys.Where(Members.ContainsKey).ToList();
+        if (removed.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var key in removed)
+        {
+            var current = Members[key].Current;
+            Members.Remove(key);
+            Record(now, HistoryKind.SplitOut, current.Source, current.RecordId, to, reason);
+        }
+
+        IdentifierKeys.ExceptWith(movedIdentifierKeys);
+        if (doNotLink)
+        {
+            foreach (var member in Members.Values)
+            {
+                (member.DoNotLink ??= new(StringComparer.Ordinal)).UnionWith(keys);
+            }
+        }
+
+        SplitCount++;
+        return true;
+    }
 
     /// <summary>Back to active after a refused merge into <paramref name="target"/>.</summary>
     public void CancelMerge(string target, string reason, DateTimeOffset now)
@@ -193,6 +292,9 @@ public sealed class ProfileState
         History.Clear();
         Record(now, HistoryKind.MergedInto, null, null, target, "merged");
     }
+
+    private static MemberSnapshot Snapshot(string key, MemberState member) =>
+        new(key, [.. member.Versions], member.LinkReason) { DoNotLink = member.DoNotLink is { } dnl ? [.. dnl] : [] };
 
     public ImmutableArray<RecordVersion> CurrentVersions() => [.. Members.Values.Select(static m => m.Current)];
 

@@ -41,7 +41,7 @@ public sealed class ReviewTasks(IGrainFactory grainFactory, TimeProvider time)
                 ReviewTask.IdFor(sourceKey, key),
                 sourceKey,
                 key,
-                match?.Score.Weight ?? double.PositiveInfinity,
+                match?.Score.Weight ?? 0,
                 match?.Score.Probability ?? 1.0,
                 match is null ? [] : [.. match.Score.Parts.Select(static p => new FieldEvidence(p.Field, p.Level, p.Weight))],
                 findings.ModelVersion,

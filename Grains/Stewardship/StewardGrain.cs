@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using Cdm.Contracts.Stewardship;
 using Cdm.Grains.Diagnostics;
@@ -85,6 +86,44 @@ public sealed class StewardGrain(ResolutionGrains grains, CdmMetrics metrics, Ti
             ForbidAsync(view.Task.RightSourceKey, view.Task.LeftSourceKey));
         var decided = await Queue(IReviewQueueGrain.PartitionOf(taskId)).DecideAsync(taskId, ReviewStatus.Rejected, steward);
         return new(StewardResult.Done, "the records will not be linked", decided, null);
+    }
+
+    public async Task<StewardOutcome> SplitAsync(string sourceKey, string steward)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await grains.Identifier(sourceKey).GetOwnerAsync() is not { } owner)
+            {
+                return new(StewardResult.NotFound, $"no profile holds {sourceKey}", null, null);
+            }
+
+            var profileId = await grains.TerminalAsync(owner);
+            var view = await grains.Profile(profileId).GetViewAsync(false);
+            if (view is null || view.Members.All(m => SourceKeys.For(m.Source, m.RecordId) != sourceKey))
+            {
+                continue;
+            }
+
+            if (view.Members.Length == 1)
+            {
+                return new(StewardResult.Conflict, $"{sourceKey} is alone in profile {profileId}", null, profileId);
+            }
+
+            var split = await new ProfileSplit(grains).RunAsync(profileId, [sourceKey], doNotLink: true, $"split by steward {steward}");
+            if (split is not null)
+            {
+                return new(StewardResult.Done, $"split out of {profileId}", null, split);
+            }
+        }
+
+        return new(StewardResult.Conflict, $"the profile of {sourceKey} kept changing; try again", null, null);
+    }
+
+    public async Task<ProfileExplanation?> ExplainAsync(ProfileLookup lookup)
+    {
+        // The resolver finds the profile the same way a read does (id, identifier or source key, through merges).
+        var view = await GrainFactory.GetGrain<Contracts.Ingestion.IResolverGrain>(0).GetProfileAsync(lookup, false);
+        return view is null ? null : await grains.Profile(view.ProfileId).ExplainAsync();
     }
 
     private async Task ForbidAsync(string memberKey, string otherKey)
