@@ -8,7 +8,7 @@ public static class CdmCommand
     public static RootCommand Create()
     {
         var gateway = GatewayOption.Create();
-        var root = new RootCommand($"cdm: import, look up and evaluate customer records on a CDM gateway, and migrate its PostgreSQL schema. {ExitCodes.Help}")
+        var root = new RootCommand($"cdm: import, look up and evaluate customer records on a CDM gateway, manage match models, review possible matches, split and explain profiles, and migrate the PostgreSQL schema. {ExitCodes.Help}")
         {
             gateway,
             ImportCommand.Create(gateway),
@@ -16,6 +16,10 @@ public static class CdmCommand
             HistoryCommand.Create(gateway),
             XrefCommand.Create(gateway),
             EvaluateCommand.Create(gateway),
+            ModelCommand.Create(gateway),
+            ReviewCommand.Create(gateway),
+            SplitCommand.Create(gateway),
+            ExplainCommand.Create(gateway),
             DbCommand.Create(),
         };
         return root;
