@@ -6,6 +6,11 @@ namespace Cdm.Cli.Lookup;
 /// <summary>Prints a profile: the golden record with the lineage of each value, then members and identifiers.</summary>
 public static class ProfileRenderer
 {
+    /// <summary>The rule, and for a derived value the attribute it was derived from: <c>derived from phone (most_recent)</c>.</summary>
+    public static string? Rule(Lineage? lineage) => lineage is { Derived: true }
+        ? $"derived from {lineage.DerivedFrom} ({lineage.Rule})"
+        : lineage?.Rule;
+
     public static void Write(IAnsiConsole console, Cdm.Api.V1.Profile profile)
     {
         var title = $"profile {profile.ProfileId}";
@@ -22,10 +27,11 @@ public static class ProfileRenderer
         foreach (var value in profile.Golden)
         {
             golden.AddRow(Cells.Row(value.Attribute, value.Value, value.Lineage?.Source, value.Lineage?.RecordId,
-                Cells.Time(value.Lineage?.ObservedAt), value.Lineage?.Rule));
+                Cells.Time(value.Lineage?.ObservedAt), Rule(value.Lineage)));
         }
 
         console.Write(golden);
+
 
         var members = new Table().Title("member records")
             .AddColumns("source", "record id", "observed at", "received at", "versions", "link reason");

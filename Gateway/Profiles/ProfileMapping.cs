@@ -27,6 +27,8 @@ public static class ProfileMapping
                 RecordId = g.Lineage.RecordId,
                 ObservedAt = Timestamp.FromDateTimeOffset(g.Lineage.ObservedAt),
                 Rule = g.Lineage.Rule,
+                Derived = g.Lineage.IsDerived,
+                DerivedFrom = g.Lineage.DerivedFrom ?? "",
             },
         }));
         profile.Identifiers.AddRange(view.IdentifierKeys.Select(ToIdentifier));
@@ -84,6 +86,11 @@ public static class ProfileMapping
         proto.Attributes.Add(version.Attributes);
         proto.Identifiers.AddRange(version.Identifiers.Select(static i => new Identifier { Type = i.Type, Value = i.Value }));
         proto.QualityFlags.AddRange(version.QualityFlags.Select(static f => new Api.V1.QualityFlag { Attribute = f.Attribute, Issue = f.Issue }));
+        if (version.DerivedAttributes is { } derived)
+        {
+            proto.DerivedAttributes.Add(derived);
+        }
+
         return proto;
     }
 

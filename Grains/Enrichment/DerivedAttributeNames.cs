@@ -24,6 +24,16 @@ public static class DerivedAttributeNames
     /// <summary>Canonical given name(s) of <c>first_name</c>, folded; one attribute per canonical name when the nickname is ambiguous.</summary>
     public const string FirstNameCanonical = "first_name_canonical";
 
-    /// <summary>Age band of <c>birth_date</c> on the enricher's clock date.</summary>
+    /// <summary>Age band of <c>birth_date</c> on the day of ingest (the enricher's clock date, or the day given).</summary>
     public const string AgeBand = "age_band";
+
+    /// <summary>The source attribute a derived attribute is derived from (<c>phone_country</c> gives <c>phone</c>); null for other names.</summary>
+    public static string? SourceAttributeOf(string derivedName) => derivedName switch
+    {
+        PhoneCountry or PhoneLineType => "phone",
+        EmailDomain or EmailFree or EmailDisposable or EmailRole => "email",
+        FirstNameCanonical => "first_name",
+        AgeBand => "birth_date",
+        _ => null,
+    };
 }

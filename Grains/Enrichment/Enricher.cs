@@ -8,12 +8,15 @@ namespace Cdm.Grains.Enrichment;
 /// <c>phone</c> gives <c>phone_country</c> and <c>phone_line_type</c>; <c>email</c> gives <c>email_domain</c>,
 /// <c>email_free</c>, <c>email_disposable</c> and <c>email_role</c>; <c>first_name</c> gives
 /// <c>first_name_canonical</c> (once per canonical name, so an ambiguous nickname gives several); <c>birth_date</c>
-/// gives <c>age_band</c> on the clock's UTC date. A value the normaliser flagged is kept as received and is not
+/// gives <c>age_band</c> on the clock's UTC date or the day given (the day of ingest). A value the normaliser flagged is kept as received and is not
 /// trustworthy, so it derives nothing; pass the flagged attribute names to skip them. The result is sorted by name
 /// then value, so the same input on the same day always gives the same list. Immutable and thread-safe.
 /// </summary>
 public sealed class Enricher
 {
+    /// <summary>What joins several values of one derived attribute in <see cref="ToMap"/>.</summary>
+    public const string MultipleValueSeparator = ", ";
+
     private readonly TimeProvider clock;
     private readonly NameVariants names;
 
@@ -33,7 +36,14 @@ public sealed class Enricher
     }
 
     /// <summary>The attributes derived from <paramref name="attributes"/>, skipping those named in <paramref name="flaggedAttributes"/>.</summary>
-    public ImmutableArray<DerivedAttribute> Enrich(IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flaggedAttributes = null)
+    public ImmutableArray<DerivedAttribute> Enrich(IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flaggedAttributes = null) =>
+        Enrich(attributes, flaggedAttributes, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>
+    /// The attributes derived from <paramref name="attributes"/> with age bands on <paramref name="today"/> (the day of
+    /// ingest), skipping those named in <paramref name="flaggedAttributes"/>.
+    /// </summary>
+    public ImmutableArray<DerivedAttribute> Enrich(IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flaggedAttributes, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(attributes);
         var derived = ImmutableArray.CreateBuilder<DerivedAttribute>();
@@ -62,7 +72,7 @@ public sealed class Enricher
 
         if (TryGet(attributes, flaggedAttributes, "birth_date", out var birthDate))
         {
-            AddIfPresent(derived, DerivedAttributeNames.AgeBand, AgeBand.For(birthDate, clock));
+            AddIfPresent(derived, DerivedAttributeNames.AgeBand, AgeBand.For(birthDate, today));
         }
 
         derived.Sort(static (a, b) =>
@@ -71,6 +81,26 @@ public sealed class Enricher
             return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
         });
         return derived.ToImmutable();
+    }
+
+    /// <summary>
+    /// The derived attributes as a record version keeps them: by name, several values of one name (an ambiguous
+    /// nickname's canonical names) joined by <c>", "</c> in ordinal order.
+    /// </summary>
+    public static ImmutableSortedDictionary<string, string> ToMap(ImmutableArray<DerivedAttribute> derived)
+    {
+        if (derived.IsDefaultOrEmpty)
+        {
+            return ImmutableSortedDictionary<string, string>.Empty;
+        }
+
+        var map = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in derived)
+        {
+            map[name] = map.TryGetValue(name, out var held) ? held + MultipleValueSeparator + value : value;
+        }
+
+        return map.ToImmutable();
     }
 
     /// <summary>The whole folded name first (<c>mary ann</c>), then its first word (<c>Bill Bob</c> gives <c>william</c>).</summary>

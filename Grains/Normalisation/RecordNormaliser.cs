@@ -1,19 +1,24 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Cdm.Contracts.Records;
+using Cdm.Grains.Enrichment;
 
 namespace Cdm.Grains.Normalisation;
 
 /// <summary>
 /// Turns an incoming source record into the record version a profile keeps: validates it (rejecting it whole on any
 /// violation), normalises every attribute, derives the deterministic identifiers (identifier attributes and external
-/// identifiers, placeholders removed) and computes the content hash. Immutable and thread-safe; build one and share it.
+/// identifiers, placeholders, role and disposable email addresses removed), computes the content hash and, when it
+/// has an <see cref="Enricher"/>, derives the enrichment attributes (not part of the hash). Immutable and thread-safe; build one and share it.
 /// </summary>
 /// <remarks>
 /// Attribute rules by name: <c>email</c>, <c>phone</c>, <c>first_name</c>, <c>middle_name</c>, <c>last_name</c>,
 /// <c>full_name</c>, <c>postcode</c>, <c>gender</c>, <c>country</c>, and dates for <c>birth_date</c> and every
 /// name ending in <c>_date</c>; every other attribute is trimmed and whitespace-collapsed. An attribute empty after
 /// trimming is dropped. A flagged value is kept as received and never becomes an identifier.
+/// An email address that names a role (<c>info@</c>, <c>sales@</c>, ...) is shared by several people, and one at a
+/// disposable mailbox service is short-lived and often readable by anyone, so sharing one says nothing about being
+/// one person: both are kept with a quality flag and never link, as a placeholder is.
 /// External identifiers keep their type and case, trimmed and whitespace-collapsed; those of type <c>email</c> or
 /// <c>phone</c> are normalised as those attributes are, so they link with them.
 /// </remarks>
@@ -21,6 +26,12 @@ public sealed class RecordNormaliser
 {
     /// <summary>The quality issue of an identifier value that is a known placeholder.</summary>
     public const string BlockedIssue = "placeholder value, not used as an identifier";
+
+    /// <summary>The quality issue of an email address that names a role (<c>info@</c>, <c>sales@</c>): kept, but it never links two people.</summary>
+    public const string RoleAddressIssue = "role address, not used as an identifier";
+
+    /// <summary>The quality issue of an email address at a disposable mailbox service: kept, but it never links.</summary>
+    public const string DisposableAddressIssue = "disposable address, not used as an identifier";
 
     private const string IdentifierFlagPrefix = "identifiers.";
 
@@ -35,10 +46,14 @@ public sealed class RecordNormaliser
     private readonly TextNormaliser text = new();
     private readonly FrozenSet<string> identifierAttributes;
     private readonly BlockedValueSet blocked;
+    private readonly Enricher? enricher;
 
-    /// <summary>Creates a normaliser; <paramref name="timeProvider"/> says what now is for the date and time limits.</summary>
+    /// <summary>
+    /// Creates a normaliser; <paramref name="timeProvider"/> says what now is for the date and time limits. With an
+    /// <paramref name="enricher"/>, every version gets the attributes it derives, age bands as of the day received.
+    /// </summary>
     /// <exception cref="ArgumentException">The options are not usable (an unknown phone region, a limit below 1).</exception>
-    public RecordNormaliser(NormalisationOptions options, TimeProvider timeProvider)
+    public RecordNormaliser(NormalisationOptions options, TimeProvider timeProvider, Enricher? enricher = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -50,6 +65,7 @@ public sealed class RecordNormaliser
         date = new DateNormaliser(timeProvider, options.DateOrder);
         identifierAttributes = (options.IdentifierAttributes ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToFrozenSet(StringComparer.Ordinal);
         blocked = new BlockedValueSet(options.BlockedValues ?? new BlockedValueOptions(), NormaliseBlockedEntry);
+        this.enricher = enricher;
     }
 
     /// <summary>
@@ -93,6 +109,10 @@ public sealed class RecordNormaliser
                 {
                     Flag(ref flags, attribute, BlockedIssue);
                 }
+                else if (UnlinkableIssue(attribute, result.Value) is { } issue)
+                {
+                    Flag(ref flags, attribute, issue);
+                }
                 else
                 {
                     identifiers.Add(Link(attribute, result.Value));
@@ -113,6 +133,10 @@ public sealed class RecordNormaliser
                 {
                     Flag(ref flags, IdentifierFlagPrefix + external.Type, BlockedIssue);
                 }
+                else if (UnlinkableIssue(external.Type, result.Value) is { } issue)
+                {
+                    Flag(ref flags, IdentifierFlagPrefix + external.Type, issue);
+                }
                 else
                 {
                     identifiers.Add(Link(external.Type, result.Value));
@@ -125,6 +149,7 @@ public sealed class RecordNormaliser
         var linkIdentifiers = SortDistinct(identifiers);
         // A record sent without observed-at is hashed without it, so re-sending it changes nothing.
         var hash = RecordContentHash.Compute(record.Source, record.RecordId, record.ObservedAt?.ToUniversalTime() ?? DateTimeOffset.MinValue, sortedAttributes, linkIdentifiers);
+        var qualityFlags = SortFlags(flags);
         var version = new RecordVersion(
             record.Source,
             record.RecordId,
@@ -132,8 +157,11 @@ public sealed class RecordNormaliser
             receivedAt.ToUniversalTime(),
             sortedAttributes,
             linkIdentifiers,
-            SortFlags(flags),
-            hash);
+            qualityFlags,
+            hash)
+        {
+            DerivedAttributes = Derive(sortedAttributes, qualityFlags, receivedAt),
+        };
         return NormalisationResult.Accepted(version);
     }
 
@@ -144,7 +172,44 @@ public sealed class RecordNormaliser
     public string? IdentifierKey(string type, string value)
     {
         var result = NormaliseExternal(type, value);
-        return result.IsValid && !blocked.IsBlocked(type, result.Value) ? IdentifierKeys.For(type, result.Value) : null;
+        return result.IsValid && !blocked.IsBlocked(type, result.Value) && UnlinkableIssue(type, result.Value) is null
+            ? IdentifierKeys.For(type, result.Value)
+            : null;
+    }
+
+    /// <summary>Why a valid, unblocked identifier value still must not link: a role or disposable email address; null when it may.</summary>
+    private static string? UnlinkableIssue(string type, string value)
+    {
+        if (type != "email" || EmailEnrichment.Describe(value) is not { } facts)
+        {
+            return null;
+        }
+
+        return facts.IsRole ? RoleAddressIssue : facts.IsDisposable ? DisposableAddressIssue : null;
+    }
+
+    /// <summary>
+    /// The enrichment of the normalised attributes, age bands as of the day received. Values flagged as invalid or
+    /// implausible are not trusted and derive nothing; a role or disposable address is a valid address and does.
+    /// </summary>
+    private ImmutableSortedDictionary<string, string> Derive(ImmutableSortedDictionary<string, string> attributes, ImmutableArray<QualityFlag> flags, DateTimeOffset receivedAt)
+    {
+        if (enricher is null)
+        {
+            return ImmutableSortedDictionary<string, string>.Empty;
+        }
+
+        HashSet<string>? untrusted = null;
+        foreach (var flag in flags)
+        {
+            if (flag.Issue is not (RoleAddressIssue or DisposableAddressIssue))
+            {
+                (untrusted ??= new HashSet<string>(StringComparer.Ordinal)).Add(flag.Attribute);
+            }
+        }
+
+        var today = DateOnly.FromDateTime(receivedAt.UtcDateTime);
+        return Enricher.ToMap(enricher.Enrich(attributes, untrusted, today));
     }
 
     private IAttributeNormaliser For(string attribute) => attribute switch

@@ -104,7 +104,8 @@ public sealed class GoldenRecordBuilder
 
     /// <summary>
     /// The golden record of <paramref name="currentVersions"/> (the current version of each member record),
-    /// sorted by attribute name (ordinal). Empty input gives an empty record.
+    /// sorted by attribute name (ordinal), with the derived attributes of its values (see
+    /// <see cref="DerivedGoldenValues"/>). Empty input gives an empty record.
     /// </summary>
     public ImmutableArray<GoldenValue> Build(IReadOnlyCollection<RecordVersion> currentVersions)
     {
@@ -135,7 +136,7 @@ public sealed class GoldenRecordBuilder
                 }
             }
 
-            return produced == 0 ? [] : ImmutableArray.Create(scratch.Output.AsSpan(0, produced));
+            return produced == 0 ? [] : DerivedGoldenValues.AddTo(ImmutableArray.Create(scratch.Output.AsSpan(0, produced)), currentVersions);
         }
         finally
         {

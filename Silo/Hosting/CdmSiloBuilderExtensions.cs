@@ -1,5 +1,6 @@
 using Cdm.Grains.Blocking;
 using Cdm.Grains.Diagnostics;
+using Cdm.Grains.Enrichment;
 using Cdm.Grains.Ingestion;
 using Cdm.Grains.Matching;
 using Cdm.Grains.Normalisation;
@@ -25,6 +26,7 @@ public static class CdmSiloBuilderExtensions
         var services = silo.Services;
         var cdm = configuration.GetSection("Cdm");
         services.AddOptions<NormalisationOptions>().Bind(cdm.GetSection("Normalisation"));
+        services.AddOptions<EnrichmentOptions>().Bind(cdm.GetSection("Enrichment"));
         services.AddOptions<SurvivorshipOptions>().Bind(cdm.GetSection("Survivorship"));
         // Sources are keyed by name directly under Cdm:Sources; what an unregistered source gets is under Cdm:SourceDefaults.
         services.AddOptions<SourceRegistryOptions>().Configure(o =>
@@ -43,7 +45,12 @@ public static class CdmSiloBuilderExtensions
         // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
         services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new RecordNormaliser(sp.GetRequiredService<IOptions<NormalisationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            var enricher = sp.GetRequiredService<IOptions<EnrichmentOptions>>().Value.Enabled ? new Enricher(time) : null;
+            return new RecordNormaliser(sp.GetRequiredService<IOptions<NormalisationOptions>>().Value, time, enricher);
+        });
         services.TryAddSingleton(sp => new GoldenRecordBuilder(
             sp.GetRequiredService<IOptions<SurvivorshipOptions>>().Value,
             new SourceRegistry(sp.GetRequiredService<IOptions<SourceRegistryOptions>>().Value)));

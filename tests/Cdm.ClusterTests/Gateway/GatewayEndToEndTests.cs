@@ -160,6 +160,27 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
         Assert.DoesNotContain(profile.Golden, g => g.Attribute == "nickname");
     }
 
+    [Fact]
+    public async Task GetProfile_DerivedValues_CarryDerivedLineageAndTheSourceAttribute()
+    {
+        var email = $"bill.{prefix}@gmail.com";
+        var created = await Host.Ingestion.IngestAsync(Record("enriched", ("email", email), ("first_name", "Bill")));
+
+        var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = created.ProfileId });
+
+        var domain = profile.Golden.Single(g => g.Attribute == "email_domain");
+        Assert.Equal("gmail.com", domain.Value);
+        Assert.True(domain.Lineage.Derived);
+        Assert.Equal("email", domain.Lineage.DerivedFrom);
+        Assert.Equal("enriched", domain.Lineage.RecordId);
+        var canonical = profile.Golden.Single(g => g.Attribute == "first_name_canonical");
+        Assert.Equal(("william", "first_name"), (canonical.Value, canonical.Lineage.DerivedFrom));
+        var sent = profile.Golden.Single(g => g.Attribute == "email");
+        Assert.False(sent.Lineage.Derived);
+        Assert.Equal("", sent.Lineage.DerivedFrom);
+        Assert.Equal("true", profile.Records.Single().Current.DerivedAttributes["email_free"]);
+    }
+
     private string Source => "crm-" + prefix;
 
     private string Email(string local) => $"{local}.{prefix}@cdmtest.net";

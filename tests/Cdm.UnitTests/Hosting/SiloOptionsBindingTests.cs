@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+using Cdm.Contracts.Records;
+using Cdm.Grains.Enrichment;
+using Cdm.Grains.Normalisation;
 using Cdm.Grains.Survivorship;
 using Cdm.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -29,5 +33,26 @@ public sealed class SiloOptionsBindingTests
         var unknown = registry.Get("partner-feed");
         Assert.Equal(SourceParty.Third, unknown.Party);
         Assert.Equal(7, unknown.TrustRank);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    public void Enrichment_IsOnByDefault_AndTurnedOffByConfiguration(string? enabled, bool expectDerived)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        if (enabled is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Cdm:Enrichment:Enabled"] = enabled });
+        }
+
+        builder.UseOrleans(silo => silo.AddCdmGrains(builder.Configuration));
+        using var host = builder.Build();
+
+        var record = new IncomingRecord("crm", "1", null, ImmutableDictionary<string, string>.Empty.Add("email", "ada@gmail.com"), []);
+        var version = host.Services.GetRequiredService<RecordNormaliser>().Normalise(record, DateTimeOffset.UtcNow).Version!;
+
+        Assert.Equal(expectDerived, host.Services.GetRequiredService<IOptions<EnrichmentOptions>>().Value.Enabled);
+        Assert.Equal(expectDerived ? "gmail.com" : null, version.DerivedAttributes.GetValueOrDefault("email_domain"));
     }
 }
