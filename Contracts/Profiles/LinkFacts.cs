@@ -8,6 +8,10 @@ public sealed record LinkFacts(
     [property: Id(0)] ImmutableArray<string> Members,
     [property: Id(1)] ImmutableArray<string> DoNotLink)
 {
+    /// <summary>The deterministic identifier keys the profile holds (source keys excluded), for identifier limits.</summary>
+    [Id(2)]
+    public ImmutableArray<string> IdentifierKeys { get; init; } = [];
+
     /// <summary>Whether the two profiles may become one.</summary>
     public bool CompatibleWith(LinkFacts other)
     {
@@ -19,6 +23,6 @@ public sealed record LinkFacts(
     public LinkFacts Union(LinkFacts other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new([.. Members.Union(other.Members)], [.. DoNotLink.Union(other.DoNotLink)]);
+        return new([.. Members.Union(other.Members)], [.. DoNotLink.Union(other.DoNotLink)]) { IdentifierKeys = [.. IdentifierKeys.Union(other.IdentifierKeys)] };
     }
 }

@@ -27,6 +27,9 @@ public sealed record ReviewTask(
     /// <summary>A link not made because a do-not-link constraint or an identifier limit forbade it.</summary>
     public const string LinkConflict = "link_conflict";
 
+    /// <summary>An identifier of the record not linked because its profile already holds the most of that type.</summary>
+    public const string IdentifierLimit = "identifier_limit";
+
     /// <summary>The id of the task about two source keys, whichever order they come in.</summary>
     public static string IdFor(string a, string b) =>
         string.CompareOrdinal(a, b) <= 0 ? string.Concat(a, "|", b) : string.Concat(b, "|", a);

@@ -3,6 +3,7 @@ using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Diagnostics;
+using Cdm.Grains.Identity;
 using Cdm.Grains.Profiles;
 using Cdm.Grains.Stewardship;
 
@@ -19,7 +20,7 @@ namespace Cdm.Grains.Ingestion;
 /// identifiers as the candidates' source keys; a profile that a do-not-link constraint keeps apart from the rest is
 /// left out, and the conflict goes to the review queue.
 /// </summary>
-public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, CdmMetrics metrics, ReviewTasks reviews)
+public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, CdmMetrics metrics, ReviewTasks reviews, LinkPlanner planner)
 {
     private const int MaxRounds = 32;
 
@@ -30,14 +31,18 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
         try
         {
             var sourceKey = version.SourceKey;
+            // The record's own source key first, then its identifiers by priority: when not every link can hold,
+            // the earlier keys win (DESIGN: identity-graph rules).
             var keys = new List<string>(version.Identifiers.Length + 1) { sourceKey };
-            foreach (var identifier in version.Identifiers)
+            foreach (var identifier in version.Identifiers.OrderByDescending(i => planner.PriorityOf(i.Key)))
             {
                 if (!keys.Contains(identifier.Key))
                 {
                     keys.Add(identifier.Key);
                 }
             }
+
+            var identifierEnd = keys.Count;
 
             // A matched candidate is followed like an identifier: its source key leads to its profile, and an
             // unowned one (the candidate's own ingest is still under way) is claimed, so that ingest joins here.
@@ -56,6 +61,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
             var linkReason = LinkReason(keys, owners, matches);
             var merged = ImmutableArray.CreateBuilder<string>();
             var excluded = new HashSet<string>(StringComparer.Ordinal);
+            IReadOnlyList<string> dropped = [];
             for (var round = 0; round < MaxRounds; round++)
             {
                 // Where each owned identifier leads now, and whether that profile ever held anything.
@@ -65,14 +71,21 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                 var reached = terminals.OfType<(string ProfileId, bool Exists)>().Distinct()
                     .Where(t => !excluded.Contains(t.ProfileId))
                     .OrderBy(t => t.ProfileId, StringComparer.Ordinal).ToList();
-                if (reached.Count(static r => r.Exists) > 1 && await ExcludeIncompatibleAsync(reached, terminals, excluded))
+                if (NeedsPlan(reached, keys, owners, identifierEnd))
                 {
-                    continue;
+                    var plan = await PlanAsync(reached, keys, terminals, identifierEnd);
+                    dropped = plan.Dropped;
+                    if (plan.Excluded.Count > 0)
+                    {
+                        excluded.UnionWith(plan.Excluded);
+                        metrics.LinkRefused();
+                        continue;
+                    }
                 }
 
                 var target = Target(reached, sourceKey);
 
-                if (await ClaimUnownedAsync(keys, owners, target))
+                if (await ClaimUnownedAsync(keys, owners, target, dropped))
                 {
                     metrics.ResolutionRetried(ResolutionRetryReason.ClaimRace);
                     continue;
@@ -83,7 +96,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                     continue;
                 }
 
-                var added = await grains.Profile(target).AddRecordAsync(version, linkReason);
+                var added = await grains.Profile(target).AddRecordAsync(dropped.Count == 0 ? version : WithoutLinks(version, dropped), linkReason);
                 if (added.RedirectTo is not null)
                 {
                     metrics.ResolutionRetried(ResolutionRetryReason.Redirected);
@@ -91,7 +104,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                 }
 
                 await ShortenPathsAsync(keys, owners, terminals, target);
-                await reviews.OpenAsync(version.SourceKey, findings, excluded.Count == 0 ? [] : ConflictKeys(keys, terminals, excluded));
+                await reviews.OpenAsync(version.SourceKey, findings, excluded.Count == 0 ? [] : ConflictKeys(keys, terminals, excluded), dropped);
                 var status = merged.Count > 0 && added.Status is IngestStatus.Created or IngestStatus.Linked or IngestStatus.Updated
                     ? IngestStatus.Merged
                     : added.Status;
@@ -182,10 +195,10 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
         return true;
     }
 
-    /// <summary>Claims every unowned identifier for the target; true when a claim found another owner first.</summary>
-    private async Task<bool> ClaimUnownedAsync(List<string> keys, string?[] owners, string target)
+    /// <summary>Claims every unowned identifier (but the dropped) for the target; true when a claim found another owner first.</summary>
+    private async Task<bool> ClaimUnownedAsync(List<string> keys, string?[] owners, string target, IReadOnlyList<string> dropped)
     {
-        var unowned = Enumerable.Range(0, keys.Count).Where(i => owners[i] is null).ToList();
+        var unowned = Enumerable.Range(0, keys.Count).Where(i => owners[i] is null && !dropped.Contains(keys[i])).ToList();
         if (unowned.Count == 0)
         {
             return false;
@@ -212,38 +225,67 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
             .Select(i => grains.Identifier(keys[i]).RepointAsync(owners[i]!, target)));
 
     /// <summary>
-    /// Reads the do-not-link facts of the profiles with content and leaves out each that cannot join the ones before
-    /// it (the record's own profile first, then in the order of the record's keys). True when one was left out.
+    /// Whether links may conflict: two profiles with content to join, or one and an unowned identifier of a limited
+    /// type. The common ingest (one profile, or an update) skips the extra reads.
     /// </summary>
-    private async Task<bool> ExcludeIncompatibleAsync(
-        List<(string ProfileId, bool Exists)> reached, (string ProfileId, bool Exists)?[] terminals, HashSet<string> excluded)
+    private bool NeedsPlan(List<(string ProfileId, bool Exists)> reached, List<string> keys, string?[] owners, int identifierEnd)
     {
-        var order = terminals.OfType<(string ProfileId, bool Exists)>().Where(static t => t.Exists)
-            .Select(static t => t.ProfileId).Distinct().Where(reached.Select(static r => r.ProfileId).Contains).ToList();
-        var facts = await Task.WhenAll(order.Select(p => grains.Profile(p).GetLinkFactsAsync()));
-        if (facts.All(static f => f.DoNotLink.IsDefaultOrEmpty))
+        var withContent = reached.Count(static r => r.Exists);
+        if (withContent > 1)
+        {
+            return true;
+        }
+
+        if (withContent == 0)
         {
             return false;
         }
 
-        var together = facts[0];
-        var left = false;
-        for (var i = 1; i < order.Count; i++)
+        for (var i = 1; i < identifierEnd; i++)
         {
-            if (together.CompatibleWith(facts[i]))
+            if (owners[i] is null && planner.IsLimited(keys[i]))
             {
-                together = together.Union(facts[i]);
-            }
-            else
-            {
-                excluded.Add(order[i]);
-                metrics.LinkRefused();
-                left = true;
+                return true;
             }
         }
 
-        return left;
+        return false;
     }
+
+    /// <summary>Reads the link facts of the profiles with content and plans which links hold (<see cref="LinkPlanner"/>).</summary>
+    private async Task<LinkPlan> PlanAsync(
+        List<(string ProfileId, bool Exists)> reached, List<string> keys, (string ProfileId, bool Exists)?[] terminals, int identifierEnd)
+    {
+        var withContent = reached.Where(static r => r.Exists).Select(static r => r.ProfileId).ToList();
+        var facts = await Task.WhenAll(withContent.Select(p => grains.Profile(p).GetLinkFactsAsync()));
+        var byProfile = new Dictionary<string, LinkFacts>(StringComparer.Ordinal);
+        for (var i = 0; i < withContent.Count; i++)
+        {
+            byProfile[withContent[i]] = facts[i];
+        }
+
+        var planned = new List<PlannedKey>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var profile = terminals[i] is { Exists: true } t && byProfile.ContainsKey(t.ProfileId) ? t.ProfileId : null;
+            // A key owned by an empty profile (a concurrent ingest's candidate) is not free to claim either.
+            if (profile is null && terminals[i] is not null)
+            {
+                continue;
+            }
+
+            planned.Add(new PlannedKey(keys[i], profile, i > 0 && i < identifierEnd));
+        }
+
+        return planner.Plan(planned, byProfile);
+    }
+
+    /// <summary>The version as the profile keeps it: identifiers a limit kept from linking are flagged, not linked.</summary>
+    private RecordVersion WithoutLinks(RecordVersion version, IReadOnlyList<string> dropped) => version with
+    {
+        Identifiers = [.. version.Identifiers.Where(i => !dropped.Contains(i.Key))],
+        QualityFlags = [.. version.QualityFlags, .. dropped.Select(k => LinkPlan.DroppedFlag(k, planner.MaxOf(LinkPlanner.TypeOf(k))))],
+    };
 
     /// <summary>The keys of the record that led to a profile it could not join.</summary>
     private static List<string> ConflictKeys(List<string> keys, (string ProfileId, bool Exists)?[] terminals, HashSet<string> excluded) =>

@@ -2,6 +2,7 @@ using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Diagnostics;
+using Cdm.Grains.Identity;
 using Cdm.Grains.Normalisation;
 using Cdm.Grains.Stewardship;
 using Orleans.Concurrency;
@@ -17,7 +18,7 @@ namespace Cdm.Grains.Ingestion;
 [StatelessWorker]
 [Reentrant]
 public sealed class ResolverGrain(
-    RecordNormaliser normaliser, ResolutionGrains grains, RecordMatcher matcher, ReviewTasks reviews, CdmMetrics metrics, TimeProvider time)
+    RecordNormaliser normaliser, ResolutionGrains grains, RecordMatcher matcher, ReviewTasks reviews, LinkPlanner planner, CdmMetrics metrics, TimeProvider time)
     : Grain, IResolverGrain
 {
     private MergeSaga Saga => new(GrainFactory, grains, metrics, time);
@@ -33,7 +34,7 @@ public sealed class ResolverGrain(
         }
 
         var findings = await matcher.FindAsync(version);
-        return await new RecordResolution(grains, Saga, metrics, reviews).ResolveAsync(version, findings, startedAt);
+        return await new RecordResolution(grains, Saga, metrics, reviews, planner).ResolveAsync(version, findings, startedAt);
     }
 
     public async Task<DeleteOutcome> DeleteAsync(string source, string recordId)

@@ -166,7 +166,10 @@ public sealed class ProfileState
     /// <summary>Members and the keys any of them must not be linked with, for a resolver's check before a merge.</summary>
     public LinkFacts LinkFacts() => new(
         [.. Members.Keys],
-        [.. Members.Values.Where(static m => m.DoNotLink is { Count: > 0 }).SelectMany(static m => m.DoNotLink!).Distinct(StringComparer.Ordinal)]);
+        [.. Members.Values.Where(static m => m.DoNotLink is { Count: > 0 }).SelectMany(static m => m.DoNotLink!).Distinct(StringComparer.Ordinal)])
+    {
+        IdentifierKeys = [.. IdentifierKeys.Where(static k => !k.StartsWith(SourceKeys.Prefix, StringComparison.Ordinal))],
+    };
 
     /// <summary>The content a survivor absorbs, frozen when the merge began.</summary>
     public MergeSnapshot Snapshot(string profileId) => new(

@@ -8,9 +8,9 @@ namespace Cdm.Grains.Stewardship;
 public sealed class ReviewTasks(IGrainFactory grainFactory, TimeProvider time)
 {
     /// <summary>Opens a task per reviewed candidate of <paramref name="sourceKey"/> and per conflicting key.</summary>
-    public Task OpenAsync(string sourceKey, MatchFindings findings, IReadOnlyList<string> conflictKeys)
+    public Task OpenAsync(string sourceKey, MatchFindings findings, IReadOnlyList<string> conflictKeys, IReadOnlyList<string> droppedKeys)
     {
-        if (findings.Reviews.IsDefaultOrEmpty && conflictKeys.Count == 0)
+        if (findings.Reviews.IsDefaultOrEmpty && conflictKeys.Count == 0 && droppedKeys.Count == 0)
         {
             return Task.CompletedTask;
         }
@@ -50,6 +50,12 @@ public sealed class ReviewTasks(IGrainFactory grainFactory, TimeProvider time)
                 null,
                 null,
                 ReviewTask.LinkConflict));
+        }
+
+        foreach (var key in droppedKeys)
+        {
+            tasks.Add(new ReviewTask(
+                ReviewTask.IdFor(sourceKey, key), sourceKey, key, 0, 1.0, [], findings.ModelVersion, now, ReviewStatus.Open, null, null, ReviewTask.IdentifierLimit));
         }
 
         return Task.WhenAll(tasks.Select(t => grainFactory.GetGrain<IReviewQueueGrain>(IReviewQueueGrain.PartitionOf(t.Id)).OpenAsync(t)));

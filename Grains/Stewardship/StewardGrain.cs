@@ -161,7 +161,8 @@ public sealed class StewardGrain(ResolutionGrains grains, CdmMetrics metrics, Ti
 
         var profileId = await grains.TerminalAsync(owner);
         var record = await grains.Profile(profileId).GetMemberAsync(sourceKey);
-        return new ReviewSide(sourceKey, record is null ? null : profileId, record);
+        // A side may be an identifier key (a conflict over a link): it names the profile that holds it, without a record.
+        return new ReviewSide(sourceKey, profileId, record);
     }
 
     private IReviewQueueGrain Queue(long partition) => GrainFactory.GetGrain<IReviewQueueGrain>(partition);

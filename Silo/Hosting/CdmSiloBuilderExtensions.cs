@@ -1,5 +1,6 @@
 using Cdm.Grains.Blocking;
 using Cdm.Grains.Diagnostics;
+using Cdm.Grains.Identity;
 using Cdm.Grains.Enrichment;
 using Cdm.Grains.Ingestion;
 using Cdm.Grains.Matching;
@@ -37,6 +38,7 @@ public static class CdmSiloBuilderExtensions
         });
         services.AddOptions<MergeJournalOptions>().Bind(cdm.GetSection("MergeJournal"));
         services.AddOptions<MatchingOptions>().Bind(cdm.GetSection("Matching"));
+        services.AddOptions<IdentityGraphOptions>().Bind(cdm.GetSection("IdentityGraph"));
         services.AddOptions<BlockingOptions>().Configure<IOptions<MatchingOptions>>((blocking, matching) =>
         {
             blocking.Rules = matching.Value.Blocking.Rules;
@@ -58,6 +60,7 @@ public static class CdmSiloBuilderExtensions
         services.TryAddSingleton<ActiveMatchModel>();
         services.TryAddSingleton<RecordMatcher>();
         services.TryAddSingleton<ReviewTasks>();
+        services.TryAddSingleton(sp => new LinkPlanner(sp.GetRequiredService<IOptions<IdentityGraphOptions>>().Value));
         services.AddMetrics();
         services.TryAddSingleton<CdmMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MergeJournalWakeUp>();

@@ -68,6 +68,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             ["Cdm__Cluster__ConnectionString"] = ConnectionString,
             ["Cdm__Silo__AdvertisedAddress"] = "127.0.0.1",
+            // The load is checked against the exact connected components of its identifiers (DESIGN rule 2).
+            ["Cdm__IdentityGraph__Enabled"] = "false",
             ["Cdm__Silo__SiloPort"] = FreePort().ToString(),
             ["Cdm__Silo__GatewayPort"] = FreePort().ToString(),
             ["Urls"] = $"http://127.0.0.1:{http}",

@@ -12,8 +12,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Grains;
 
+    // The shared cluster checks DESIGN rule 2 (profiles are the connected components of shared identifiers), so
+    // identity-graph limits are off here; IdentityGraphTests run them on a cluster of their own.
     public async Task InitializeAsync() =>
-        cluster = await CdmTestCluster.StartAsync(builder => builder.AddSiloBuilderConfigurator<FaultInjectionConfigurator>());
+        cluster = await CdmTestCluster.StartAsync(builder =>
+        {
+            builder.Properties["Cdm:IdentityGraph:Enabled"] = "false";
+            builder.AddSiloBuilderConfigurator<FaultInjectionConfigurator>();
+        });
 
     public async Task DisposeAsync()
     {
