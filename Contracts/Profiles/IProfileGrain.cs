@@ -57,6 +57,9 @@ public interface IProfileGrain : IGrainWithStringKey
     /// <summary>The current version of a member record, or null when it is not held here (or the profile is not active).</summary>
     Task<RecordVersion?> GetMemberAsync(string sourceKey);
 
+    /// <summary>Every version of a member record, oldest first; empty when it is not held here.</summary>
+    Task<ImmutableArray<RecordVersion>> GetMemberVersionsAsync(string sourceKey);
+
     /// <summary>The members and their do-not-link keys (empty when not active).</summary>
     Task<LinkFacts> GetLinkFactsAsync();
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cdm.Grains.Blocking;
@@ -15,7 +16,7 @@ namespace Cdm.Grains.Blocking;
 [Orleans.Placement.PreferLocalPlacement]
 // A bulk load touches each block a few times; idle blocks are dropped early like identifiers.
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class BlockGrain(IOptions<BlockingOptions> options, CdmMetrics metrics) : Grain, IBlockGrain
+public sealed partial class BlockGrain(IOptions<BlockingOptions> options, CdmMetrics metrics, ILogger<BlockGrain> logger) : Grain, IBlockGrain
 {
     private readonly BlockCapacity capacity = options.Value.ToCapacity();
     private StoredState<BlockMembership> state = null!;
@@ -41,6 +42,7 @@ public sealed class BlockGrain(IOptions<BlockingOptions> options, CdmMetrics met
                 if (!wasOverCap)
                 {
                     metrics.BlockOverCap();
+                    LogOverCap(this.GetPrimaryKeyString(), capacity.MaxMembers);
                 }
 
                 await state.WriteAsync();
@@ -59,6 +61,9 @@ public sealed class BlockGrain(IOptions<BlockingOptions> options, CdmMetrics met
     }
 
     public Task<BlockCandidates> GetMembersAsync() => Task.FromResult(Candidates(null));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Block {Block} reached its cap of {Cap} members: it takes no more and is no longer scanned.")]
+    private partial void LogOverCap(string block, int cap);
 
     private BlockCandidates Candidates(string? except)
     {

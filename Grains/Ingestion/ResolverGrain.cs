@@ -49,9 +49,15 @@ public sealed class ResolverGrain(
         var profileId = await grains.TerminalAsync(owner);
         for (var hop = 0; hop < ProfileRoutes.MaxHops; hop++)
         {
-            var result = await grains.Profile(profileId).RemoveRecordAsync(sourceKey);
+            var profile = grains.Profile(profileId);
+            var versions = await profile.GetMemberVersionsAsync(sourceKey);
+            var result = await profile.RemoveRecordAsync(sourceKey);
             if (result.RedirectTo is null)
             {
+                // A deleted record is no candidate any more: it leaves the blocks of every version it had.
+                var blocks = versions.SelectMany(v => matcher.KeysOf(v)).Select(static k => k.Key).Distinct(StringComparer.Ordinal);
+                await Task.WhenAll(blocks.Select(k => matcher.Block(k).RemoveAsync(sourceKey)));
+
                 return new DeleteOutcome(result.Status == IngestStatus.Updated, profileId);
             }
 

@@ -208,6 +208,9 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider
     public Task<RecordVersion?> GetMemberAsync(string sourceKey) => Task.FromResult(
         Profile.Status == ProfileStatus.Active && Profile.Members.TryGetValue(sourceKey, out var member) ? member.Current : null);
 
+    public Task<ImmutableArray<RecordVersion>> GetMemberVersionsAsync(string sourceKey) => Task.FromResult<ImmutableArray<RecordVersion>>(
+        Profile.Status == ProfileStatus.Active && Profile.Members.TryGetValue(sourceKey, out var member) ? [.. member.Versions] : []);
+
     public Task<LinkFacts> GetLinkFactsAsync() => Task.FromResult(
         Profile.Status == ProfileStatus.Active ? Profile.LinkFacts() : new LinkFacts([], []));
 

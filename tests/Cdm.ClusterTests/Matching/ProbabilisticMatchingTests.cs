@@ -28,6 +28,18 @@ public sealed class ProbabilisticMatchingTests(MatchingHostFixture fixture)
     }
 
     [Fact]
+    public async Task ADeletedRecord_IsNoLongerACandidate()
+    {
+        var first = await Host.Ingestion.IngestAsync(Person("1", "Beatrice", "1982-05-06", "2600", "Canberra"));
+        await Host.Ingestion.DeleteRecordAsync(new DeleteRecordRequest { Source = Source, RecordId = "1" });
+
+        var second = await Host.Ingestion.IngestAsync(Person("2", "Beatrice", "1982-05-06", "2600", "Canberra"));
+
+        Assert.Equal(IngestStatus.Created, second.Status);
+        Assert.NotEqual(first.ProfileId, second.ProfileId);
+    }
+
+    [Fact]
     public async Task APairBetweenTheThresholds_OpensOneReviewTaskWithBothRecordsAndTheEvidence()
     {
         var first = await Host.Ingestion.IngestAsync(Person("1", "Margaret", "1975-11-20", "3000", "Melbourne"));
