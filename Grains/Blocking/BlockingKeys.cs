@@ -85,14 +85,18 @@ public sealed class BlockingKeys
         return keys;
     }
 
-    private string? PartValue(BlockingPart part, IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flagged)
+    private string? PartValue(BlockingPart part, IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flagged) =>
+        PartValue(part, part.Attribute, attributes, flagged)
+        ?? (part.FallbackAttribute is { } fallback ? PartValue(part, fallback, attributes, flagged) : null);
+
+    private string? PartValue(BlockingPart part, string attribute, IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flagged)
     {
-        if (!attributes.TryGetValue(part.Attribute, out var value) || string.IsNullOrWhiteSpace(value) || flagged?.Contains(part.Attribute) == true)
+        if (!attributes.TryGetValue(attribute, out var value) || string.IsNullOrWhiteSpace(value) || flagged?.Contains(attribute) == true)
         {
             return null;
         }
 
-        if (blocked is not null && blocked.IsBlocked(part.Attribute, value))
+        if (blocked is not null && blocked.IsBlocked(attribute, value))
         {
             return null;
         }
