@@ -93,4 +93,54 @@ public sealed class EmTrainerTests(ITestOutputHelper output)
         Assert.Equal(2, result.Iterations);
         Assert.False(result.Converged);
     }
+
+    [Fact]
+    public void Train_EstimatingU_FindsTheShareOfMatchesAmongCandidates()
+    {
+        var comparisons = StandardComparisons.Create();
+        var population = new SyntheticPopulation(2000, Seed);
+        var pairs = population.BlockedPairs();
+        var vectors = pairs.Select(p => StandardComparisons.Compare(comparisons, population.Records[p.Left], population.Records[p.Right])).ToList();
+        var u = UProbabilities.Estimate(comparisons, population.Records, 50_000, Seed);
+        var share = (double)pairs.Count(p => population.IsMatch(p.Left, p.Right)) / pairs.Count;
+
+        var learned = EmTrainer.Train(comparisons, vectors, u, new EmOptions(EstimateU: true));
+        var fixedU = EmTrainer.Train(comparisons, vectors, u);
+
+        output.WriteLine($"true share {share:F4}, λ with u learned {learned.Lambda:F4}, with u fixed {fixedU.Lambda:F4}");
+        Assert.InRange(learned.Lambda, share * 0.9, share * 1.1);
+        Assert.True(Math.Abs(learned.Lambda - share) <= Math.Abs(fixedU.Lambda - share), "learning u should not move λ away from the truth");
+        var lastName = comparisons.IndexOf(comparisons.Single(c => c.Field == "last_name"));
+        Assert.True(learned.CandidateU[lastName][Comparison.Exact] > u[lastName][Comparison.Exact],
+            "blocked non-matches share a surname more often than random pairs");
+    }
+
+    [Fact]
+    public void PriorOverAllPairs_IsExpectedMatchesOverEveryPairOfRecords()
+    {
+        Assert.Equal(10.0 / 5050, MatchModelTrainer.PriorOverAllPairs(10, 101), 12);
+        Assert.Equal(0.5, MatchModelTrainer.PriorOverAllPairs(1000, 10));
+        Assert.True(MatchModelTrainer.PriorOverAllPairs(0, 10) > 0);
+    }
+
+    [Fact]
+    public void Train_ChoosesItsThresholdsAndNeverLinksAPairOfNegativeWeight()
+    {
+        var population = new SyntheticPopulation(1000, Seed);
+        var candidates = population.BlockedPairs();
+        var model = MatchModelTrainer.Train(population.Records, candidates, Seed);
+
+        Assert.Equal(MatchModelTrainer.LinkProbability, model.Threshold);
+        Assert.Equal(MatchModelTrainer.ReviewProbability, model.ReviewThreshold);
+        Assert.True(model.Lambda < (double)candidates.Count / (population.Records.Count * (population.Records.Count - 1) / 2),
+            "the prior is over all pairs, below the share of candidates among them");
+        foreach (var (left, right) in candidates)
+        {
+            var score = model.Score(population.Records[left], population.Records[right]);
+            if (score.Weight < 0)
+            {
+                Assert.NotEqual(MatchDecision.Link, model.Decide(score));
+            }
+        }
+    }
 }
