@@ -70,6 +70,8 @@ public sealed class ComparisonTests
     [InlineData("ann.lee@example.org", "ann.lee@other.net", "same_local_part")]
     [InlineData("ann.lee42@example.org", "an.lee42@exampel.org", "close")]
     [InlineData("ann.lee@example.org", "bob.stone@example.org", "different")]
+    [InlineData("a.lee@example.org", "a.lee@other.net", "same_local_part")]
+    [InlineData("a.l@example.org", "a.l@other.net", "different")]
     public void Email_Levels(string left, string right, string expected)
     {
         Assert.Equal(expected, Level(EmailComparison.Email(), new MatchRecord(Email: left), new MatchRecord(Email: right)));
