@@ -46,6 +46,23 @@ public sealed class ComparisonTests
         Assert.Equal(expected, Level(DateComparison.BirthDate(), new MatchRecord(BirthDate: left), new MatchRecord(BirthDate: right)));
     }
 
+    [Fact]
+    public void Names_OneNameInTheOthersOtherField_IsCrossedAndCountedOnce()
+    {
+        // Both last names present: the last-name comparison counts the crossing, the first-name one does not.
+        var left = new MatchRecord(FirstName: "hunter", LastName: "noah");
+        var right = new MatchRecord(FirstName: "ella", LastName: "hunter");
+        Assert.Equal("crossed", Level(NameComparison.LastName(), left, right));
+        Assert.Equal("different", Level(NameComparison.FirstName(), left, right));
+
+        // A last name missing: only the first-name comparison can see the crossing.
+        var noLast = new MatchRecord(FirstName: "hunter");
+        var other = new MatchRecord(FirstName: "noah", LastName: "huntre");
+        Assert.Equal("missing", Level(NameComparison.LastName(), noLast, other));
+        Assert.Equal("crossed", Level(NameComparison.FirstName(), noLast, other));
+        Assert.Equal("different", Level(NameComparison.FirstName(), noLast, new MatchRecord(FirstName: "noah", LastName: "smith")));
+    }
+
     [Theory]
     [InlineData("robert", "bob", "nickname")]
     [InlineData("bill", "will", "nickname")]
