@@ -55,13 +55,52 @@ public static class MatchModelTrainer
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(candidates);
         var used = comparisons ?? StandardComparisons.Create();
-        var u = UProbabilities.Estimate(used, records, randomPairs, seed);
         var vectors = candidates.Select(pair => StandardComparisons.Compare(used, records[pair.Left], records[pair.Right])).ToList();
-        var em = EmTrainer.Train(used, vectors, u, options ?? new EmOptions(EstimateU: true));
+        return Fit(records, used, vectors, seed, randomPairs, options ?? new EmOptions(EstimateU: true));
+    }
+
+    /// <summary>
+    /// Trains over candidate pairs that know the blocking rules they share, by EM per rule
+    /// (<see cref="RuleSessions"/>): u stays the one from random pairs, and no blocked non-match is taken for a match
+    /// because it agrees on the fields it was blocked on, even where most candidates are matches (where learning u
+    /// among the candidates, <see cref="EmOptions.EstimateU"/>, takes the noisier matches for non-matches). A
+    /// comparison no session sees (every rule reads it) keeps m from EM over all candidates with u learned.
+    /// </summary>
+    public static (MatchModel Model, EmResult Em) TrainWithResult(
+        IReadOnlyList<MatchRecord> records,
+        IReadOnlyList<BlockedPair> candidates,
+        int seed,
+        int randomPairs = 100_000,
+        EmOptions? options = null,
+        ImmutableArray<Comparison>? comparisons = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var used = comparisons ?? StandardComparisons.Create();
+        var vectors = candidates.Select(pair => StandardComparisons.Compare(used, records[pair.Left], records[pair.Right])).ToList();
+        var u = UProbabilities.Estimate(used, records, randomPairs, seed);
+        var overall = EmTrainer.Train(used, vectors, u, (options ?? new EmOptions()) with { EstimateU = true });
+        var sessions = RuleSessions.Train(used, vectors, candidates, u, (options ?? new EmOptions()) with { EstimateU = false });
+        var m = used.Select((_, c) => sessions.M[c] is { } row ? [.. row] : overall.M[c]).ToImmutableArray();
+        var em = new EmResult(m, sessions.ExpectedMatches / Math.Max(1, vectors.Count), sessions.Iterations, sessions.Converged, overall.CandidateU);
+        return (Build(records, used, u, em, vectors.Count), em);
+    }
+
+    private static (MatchModel Model, EmResult Em) Fit(
+        IReadOnlyList<MatchRecord> records, ImmutableArray<Comparison> used, List<byte[]> vectors, int seed, int randomPairs, EmOptions options)
+    {
+        var u = UProbabilities.Estimate(used, records, randomPairs, seed);
+        var em = EmTrainer.Train(used, vectors, u, options);
+        return (Build(records, used, u, em, vectors.Count), em);
+    }
+
+    private static MatchModel Build(
+        IReadOnlyList<MatchRecord> records, ImmutableArray<Comparison> used, ImmutableArray<ImmutableArray<double>> u, EmResult em, int candidates)
+    {
         var tables = used
             .Where(c => TermFrequencyFields.Contains(c.Field))
             .ToDictionary(c => c.Field, c => TermFrequencyTable.Build(records.Select(c.Value)), StringComparer.Ordinal);
-        var lambda = PriorOverAllPairs(em.Lambda * vectors.Count, records.Count);
-        return (new MatchModel(used, em.M, u, lambda, tables, LinkProbability, ReviewProbability), em);
+        var lambda = PriorOverAllPairs(em.Lambda * candidates, records.Count);
+        return new MatchModel(used, em.M, u, lambda, tables, LinkProbability, ReviewProbability);
     }
 }

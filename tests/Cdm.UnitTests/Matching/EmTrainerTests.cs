@@ -157,4 +157,47 @@ public sealed class EmTrainerTests(ITestOutputHelper output)
             }
         }
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_PerBlockingRule_FindsTheShareOfMatchesAmongCandidates(bool mostlyMatches)
+    {
+        var population = new SyntheticPopulation(2000, Seed);
+        var pairs = population.BlockedPairs()
+            .Where((p, i) => !mostlyMatches || population.IsMatch(p.Left, p.Right) || i % 20 == 0)
+            .Select(p => new BlockedPair(p.Left, p.Right, SharedRules(population.Records[p.Left], population.Records[p.Right])))
+            .ToList();
+        var share = (double)pairs.Count(p => population.IsMatch(p.Left, p.Right)) / pairs.Count;
+
+        var (model, em) = MatchModelTrainer.TrainWithResult(population.Records, pairs, Seed);
+
+        output.WriteLine($"true share {share:F4}, λ per rule {em.Lambda:F4}");
+        Assert.InRange(em.Lambda, share * 0.85, Math.Min(1, share * 1.15));
+        var expectedPrior = em.Lambda * pairs.Count / (population.Records.Count * (population.Records.Count - 1) / 2.0);
+        Assert.Equal(expectedPrior, model.Lambda, 12);
+        Assert.True(model.M[0][Comparison.Exact] > 0.8, $"m of exact first name {model.M[0][Comparison.Exact]}");
+    }
+
+    // The rules of SyntheticPopulation.BlockedPairs, as the fields each reads, that the two records share a key of.
+    private static ImmutableArray<ImmutableArray<string>> SharedRules(MatchRecord left, MatchRecord right)
+    {
+        var rules = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        void Add(string? a, string? b, params string[] fields)
+        {
+            if (a is not null && a == b)
+            {
+                rules.Add([.. fields]);
+            }
+        }
+
+        Add(left.Postcode, right.Postcode, "postcode");
+        Add(left.BirthDate, right.BirthDate, "birth_date");
+        Add(left.Email, right.Email, "email");
+        Add(left.Phone, right.Phone, "phone");
+        Add(SurnameYear(left), SurnameYear(right), "last_name", "birth_date");
+        return rules.ToImmutable();
+
+        static string? SurnameYear(MatchRecord r) => r.LastName is { Length: >= 3 } last && r.BirthDate is { } date ? last[..3] + date[..4] : null;
+    }
 }
