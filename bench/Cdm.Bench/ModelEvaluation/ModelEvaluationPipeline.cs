@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Cdm.Cli.Evaluation;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Blocking;
@@ -52,7 +51,6 @@ public static class ModelEvaluationPipeline
         var keys = new BlockingKeys(blockingOptions);
         var capacity = blockingOptions.MaxBlockSize;
 
-        var ruleFields = keys.Rules.ToDictionary(r => r.Name, r => r.Parts.Select(p => p.Attribute).ToImmutableArray(), StringComparer.Ordinal);
         var recordKeys = new List<IReadOnlyList<BlockingKey>>(records.Count);
         var kept = new List<LabelledRecord>(records.Count);
         var matchRecords = new List<MatchRecord>(records.Count);
@@ -118,7 +116,7 @@ public static class ModelEvaluationPipeline
         MatchModel? model = null;
         if (candidates.Count > 0 && kept.Count >= 2)
         {
-            var blocked = candidates.Select(p => new BlockedPair(p.Item1, p.Item2, SharedRules(recordKeys[p.Item1], recordKeys[p.Item2], ruleFields))).ToList();
+            var blocked = candidates.Select(p => new BlockedPair(p.Item1, p.Item2, keys.SharedRules(recordKeys[p.Item1], recordKeys[p.Item2]))).ToList();
             (model, var em) = MatchModelTrainer.TrainWithResult(matchRecords, blocked, seed);
             (iterations, converged) = (em.Iterations, em.Converged);
             foreach (var (left, right) in candidates)
@@ -148,11 +146,6 @@ public static class ModelEvaluationPipeline
             links.Count - identifierLinks.Count, evaluator.Compute(), identifierLinks.Count, reviews, trueReviews,
             model?.Threshold ?? double.NaN, model?.ReviewThreshold ?? double.NaN);
     }
-
-    /// <summary>The rules whose key both records have, each as the attributes it reads: what the pair agrees on by blocking.</summary>
-    internal static ImmutableArray<ImmutableArray<string>> SharedRules(
-        IReadOnlyList<BlockingKey> left, IReadOnlyList<BlockingKey> right, IReadOnlyDictionary<string, ImmutableArray<string>> ruleFields) =>
-        [.. left.Where(right.Contains).Select(key => ruleFields[key.Rule])];
 
     /// <summary>The profile (smallest member index) of each of <paramref name="count"/> records after closing <paramref name="links"/> transitively.</summary>
     internal static int[] Cluster(int count, IEnumerable<(int Left, int Right)> links)

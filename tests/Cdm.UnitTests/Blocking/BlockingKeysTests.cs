@@ -121,6 +121,21 @@ public sealed class BlockingKeysTests
     }
 
     [Fact]
+    public void SharedRules_AreTheFieldsOfTheKeysBothRecordsHave()
+    {
+        var keys = new BlockingKeys(new BlockingOptions { Rules = ["surname_phonetic+birth_year", "birth_date", "postcode+street_number"] });
+        var left = keys.For(new Dictionary<string, string> { ["last_name"] = "Smith", ["birth_date"] = "1980-01-02", ["postcode"] = "2600", ["street_number"] = "4" });
+        var right = keys.For(new Dictionary<string, string> { ["last_name"] = "Smyth", ["birth_date"] = "1980-02-01", ["postcode"] = "2600", ["street_number"] = "4" });
+
+        var shared = keys.SharedRules(left, right);
+
+        Assert.Equal(2, shared.Length);
+        Assert.Equal(["last_name", "birth_date"], shared[0].ToArray());
+        Assert.Equal(["postcode", "street_number"], shared[1].ToArray());
+        Assert.Empty(keys.SharedRules(left, []));
+    }
+
+    [Fact]
     public void EveryKnownPart_DerivesAValue()
     {
         foreach (var part in BlockingPart.All)
