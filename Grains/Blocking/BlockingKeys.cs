@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Normalisation;
@@ -85,14 +86,39 @@ public sealed class BlockingKeys
         return keys;
     }
 
-    private string? PartValue(BlockingPart part, IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flagged)
+    /// <summary>
+    /// The rules whose key two records share, each as the attributes it reads (<c>last_name</c>, <c>birth_date</c>
+    /// for <c>surname_phonetic+birth_year</c>): what the pair agrees on because of blocking. This is what
+    /// <c>BlockedPair.Rules</c> carries to the trainer.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<string>> SharedRules(IReadOnlyList<BlockingKey> left, IReadOnlyList<BlockingKey> right)
     {
-        if (!attributes.TryGetValue(part.Attribute, out var value) || string.IsNullOrWhiteSpace(value) || flagged?.Contains(part.Attribute) == true)
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var shared = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var key in left)
+        {
+            if (right.Contains(key) && Rules.FirstOrDefault(r => r.Name == key.Rule) is { } rule)
+            {
+                shared.Add([.. rule.Parts.Select(p => p.Attribute)]);
+            }
+        }
+
+        return shared.ToImmutable();
+    }
+
+    private string? PartValue(BlockingPart part, IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flagged) =>
+        PartValue(part, part.Attribute, attributes, flagged)
+        ?? (part.FallbackAttribute is { } fallback ? PartValue(part, fallback, attributes, flagged) : null);
+
+    private string? PartValue(BlockingPart part, string attribute, IReadOnlyDictionary<string, string> attributes, IReadOnlySet<string>? flagged)
+    {
+        if (!attributes.TryGetValue(attribute, out var value) || string.IsNullOrWhiteSpace(value) || flagged?.Contains(attribute) == true)
         {
             return null;
         }
 
-        if (blocked is not null && blocked.IsBlocked(part.Attribute, value))
+        if (blocked is not null && blocked.IsBlocked(attribute, value))
         {
             return null;
         }

@@ -6,7 +6,9 @@ public sealed class BlockingOptions
     /// <summary>
     /// The default rules. Each pair of the person fields (names, birth date, postcode) is covered by two rules that
     /// share no field, so one typo or one missing field leaves at least one key in common; the identifiers
-    /// (national id, email) catch pairs whose names or dates disagree more widely.
+    /// (national id, email) catch pairs whose names or dates disagree more widely. Sources without an address or
+    /// identifier (names and a birth date only, often missing) need the rules on names and dates alone: both names'
+    /// sounds, the first name's sound and birth year, and the whole birth date (a capped block on a large population).
     /// </summary>
     public static IReadOnlyList<string> DefaultRules { get; } =
     [
@@ -16,6 +18,9 @@ public sealed class BlockingOptions
         "national_id",
         "email_local_part_folded",
         "postcode+street_number",
+        "first_name_phonetic+surname_phonetic",
+        "first_name_phonetic+birth_year",
+        "birth_date",
     ];
 
     /// <summary>The rules, written as part names joined by <c>+</c>; null or empty means <see cref="DefaultRules"/>.</summary>

@@ -3,9 +3,9 @@ namespace Cdm.Grains.Blocking;
 /// <summary>
 /// One value derived from a normalised record for a blocking key, by name (as rules are written) and short code
 /// (as keys are written). Each part reads one attribute and is missing when that attribute is absent, flagged,
-/// or yields nothing.
+/// or yields nothing. A part with a <see cref="FallbackAttribute"/> reads that one when <see cref="Attribute"/> yields nothing.
 /// </summary>
-public sealed record BlockingPart(string Name, string Code, string Attribute)
+public sealed record BlockingPart(string Name, string Code, string Attribute, string? FallbackAttribute = null)
 {
     /// <summary>NYSIIS code of the folded <c>last_name</c>.</summary>
     public static readonly BlockingPart SurnamePhonetic = new("surname_phonetic", "sn", "last_name");
@@ -52,8 +52,11 @@ public sealed record BlockingPart(string Name, string Code, string Attribute)
     /// <summary>The part of <c>email</c> before the <c>@</c>, without any <c>+tag</c>, dots removed, folded.</summary>
     public static readonly BlockingPart EmailLocalPartFolded = new("email_local_part_folded", "em", "email");
 
-    /// <summary>The first run of digits of <c>address_line1</c> (the house number).</summary>
-    public static readonly BlockingPart StreetNumber = new("street_number", "st", "address_line1");
+    /// <summary>
+    /// The house number: the first run of digits of <c>street_number</c> or, when a source keeps the number in the
+    /// address line, of <c>address_line1</c>. The matcher compares the <c>street_number</c> field, so the key must read it first.
+    /// </summary>
+    public static readonly BlockingPart StreetNumber = new("street_number", "st", "street_number", "address_line1");
 
     /// <summary>Every known part.</summary>
     public static IReadOnlyList<BlockingPart> All { get; } =

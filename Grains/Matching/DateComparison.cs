@@ -1,13 +1,20 @@
+using System.Globalization;
+
 namespace Cdm.Grains.Matching;
 
 /// <summary>
 /// ISO dates (<c>yyyy-MM-dd</c>, as <c>DateNormaliser</c> writes them): exact; day and month swapped (a date read
-/// in the wrong order); one component off (two of year, month and day agree, so also the same year and month);
-/// the same year; different. A value that is not an ISO date only ever agrees exactly.
+/// in the wrong order); one component off (two of year, month and day agree: a typo in one of them); within a year
+/// of each other; within ten years; different. The distance levels catch dates entered roughly or with several
+/// typos, which agree far more often among matches than among random pairs. A value that is not an ISO date only
+/// ever agrees exactly.
 /// </summary>
 public sealed class DateComparison(string field, Func<MatchRecord, string?> value)
-    : Comparison(field, ["exact", "day_month_swapped", "one_component_off", "same_year", "different"], value)
+    : Comparison(field, ["exact", "day_month_swapped", "one_component_off", "within_a_year", "within_ten_years", "different"], value)
 {
+    private const int DaysInAYear = 366;
+    private const int DaysInTenYears = 3653;
+
     /// <summary>The birth-date comparison.</summary>
     public static DateComparison BirthDate() => new("birth_date", r => r.BirthDate);
 
@@ -29,8 +36,17 @@ public sealed class DateComparison(string field, Func<MatchRecord, string?> valu
             return 3;
         }
 
-        return a.Year == b.Year ? 4 : Different;
+        if (!TryDate(left, out var x) || !TryDate(right, out var y))
+        {
+            return Different;
+        }
+
+        var days = Math.Abs(x.DayNumber - y.DayNumber);
+        return days <= DaysInAYear ? 4 : days <= DaysInTenYears ? 5 : Different;
     }
+
+    private static bool TryDate(string value, out DateOnly date) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static bool TryParse(string value, out (int Year, int Month, int Day) date)
     {

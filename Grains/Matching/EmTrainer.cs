@@ -4,9 +4,11 @@ namespace Cdm.Grains.Matching;
 
 /// <summary>
 /// Learns m and λ without labels by expectation-maximisation over the comparison vectors of blocked candidate
-/// pairs, u held fixed (from <see cref="UProbabilities"/>). Each iteration gives every pair its match probability
-/// under the current m and λ (E), then sets m to the probability-weighted share of each level among matches and λ
-/// to the mean probability (M). Missing levels take no part. Deterministic: the same vectors give the same model.
+/// pairs, u given (from <see cref="UProbabilities"/>) and either held fixed or, with <see cref="EmOptions.EstimateU"/>,
+/// learned too as u among the candidates. Each iteration gives every pair its match probability under the current
+/// m, u and λ (E), then sets m to the probability-weighted share of each level among matches, u likewise among
+/// non-matches, and λ to the mean probability (M). Missing levels take no part. Deterministic: the same vectors
+/// give the same model.
 /// </summary>
 public static class EmTrainer
 {
@@ -27,6 +29,8 @@ public static class EmTrainer
         }
 
         var m = comparisons.Select(c => InitialM(c.Levels.Length)).ToArray();
+        var uc = u.Select(row => row.ToArray()).ToArray();
+        var unexpected = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
         var lambda = Math.Clamp(options.InitialLambda, ProbabilityFloor, 1 - ProbabilityFloor);
         var expected = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
         var iteration = 0;
@@ -34,7 +38,7 @@ public static class EmTrainer
         while (iteration < options.MaxIterations && !converged)
         {
             iteration++;
-            foreach (var row in expected)
+            foreach (var row in expected.Concat(unexpected))
             {
                 Array.Clear(row);
             }
@@ -49,7 +53,7 @@ public static class EmTrainer
                     var level = vector[c];
                     if (level != Comparison.Missing)
                     {
-                        logRatio += Math.Log(m[c][level] / u[c][level]);
+                        logRatio += Math.Log(m[c][level] / uc[c][level]);
                     }
                 }
 
@@ -58,6 +62,7 @@ public static class EmTrainer
                 for (var c = 0; c < vector.Length; c++)
                 {
                     expected[c][vector[c]] += p;
+                    unexpected[c][vector[c]] += 1 - p;
                 }
             }
 
@@ -66,24 +71,38 @@ public static class EmTrainer
             lambda = newLambda;
             for (var c = 0; c < m.Length; c++)
             {
-                var total = 0.0;
-                for (var level = 1; level < m[c].Length; level++)
+                change = Math.Max(change, Maximise(m[c], expected[c], options.Smoothing));
+                if (options.EstimateU)
                 {
-                    total += expected[c][level] + options.Smoothing;
-                }
-
-                for (var level = 1; level < m[c].Length; level++)
-                {
-                    var value = Math.Clamp((expected[c][level] + options.Smoothing) / total, ProbabilityFloor, 1 - ProbabilityFloor);
-                    change = Math.Max(change, Math.Abs(value - m[c][level]));
-                    m[c][level] = value;
+                    change = Math.Max(change, Maximise(uc[c], unexpected[c], options.Smoothing));
                 }
             }
 
             converged = change <= options.Tolerance;
         }
 
-        return new EmResult([.. m.Select(row => row.ToImmutableArray())], lambda, iteration, converged);
+        return new EmResult(
+            [.. m.Select(row => row.ToImmutableArray())], lambda, iteration, converged, [.. uc.Select(row => row.ToImmutableArray())]);
+    }
+
+    /// <summary>Sets <paramref name="row"/> to the smoothed shares of <paramref name="counts"/> over the present levels; returns the largest move.</summary>
+    private static double Maximise(double[] row, double[] counts, double smoothing)
+    {
+        var total = 0.0;
+        for (var level = 1; level < row.Length; level++)
+        {
+            total += counts[level] + smoothing;
+        }
+
+        var change = 0.0;
+        for (var level = 1; level < row.Length; level++)
+        {
+            var value = Math.Clamp((counts[level] + smoothing) / total, ProbabilityFloor, 1 - ProbabilityFloor);
+            change = Math.Max(change, Math.Abs(value - row[level]));
+            row[level] = value;
+        }
+
+        return change;
     }
 
     /// <summary>Starting m: each level four times as likely among matches as the next weaker one.</summary>

@@ -16,7 +16,7 @@ public static class StandardComparisons
         PostcodeComparison.Postcode(),
         new SimilarityComparison("city", r => r.City),
         TypoComparison.NationalId(),
-        TypoComparison.Email(),
+        EmailComparison.Email(),
         TypoComparison.Phone(),
     ];
 

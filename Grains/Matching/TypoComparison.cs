@@ -10,7 +10,7 @@ public sealed class TypoComparison(string field, Func<MatchRecord, string?> valu
     /// <summary>The national-id comparison.</summary>
     public static TypoComparison NationalId() => new("national_id", r => r.NationalId);
 
-    /// <summary>The email comparison.</summary>
+    /// <summary>An email comparison with typo levels only; <see cref="EmailComparison.Email"/> is the standard one.</summary>
     public static TypoComparison Email() => new("email", r => r.Email);
 
     /// <summary>The phone comparison.</summary>

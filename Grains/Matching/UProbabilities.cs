@@ -5,7 +5,9 @@ namespace Cdm.Grains.Matching;
 /// <summary>
 /// Estimates u, the chance of each level among pairs that are not matches, from random pairs of records: almost
 /// every random pair is a non-match, so the share of each level among them is u. Every level gets a pseudo-count so
-/// none is 0; the missing level is not a probability and carries 1.
+/// none is 0; the missing level is not a probability and carries 1. The pairs are drawn from the records in a
+/// canonical order (by content), so the estimate depends on the seed and the set of records, not on their order:
+/// the same data imported in another order trains the same model.
 /// </summary>
 public static class UProbabilities
 {
@@ -18,6 +20,7 @@ public static class UProbabilities
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pairs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(smoothing);
         var counts = comparisons.Select(c => new double[c.Levels.Length]).ToArray();
+        var canonical = CanonicalOrder(records);
         var random = new Random(seed);
         for (var p = 0; p < pairs; p++)
         {
@@ -30,7 +33,7 @@ public static class UProbabilities
 
             for (var c = 0; c < comparisons.Length; c++)
             {
-                counts[c][comparisons[c].Compare(records[i], records[j])]++;
+                counts[c][comparisons[c].Compare(canonical[i], canonical[j])]++;
             }
         }
 
@@ -53,5 +56,13 @@ public static class UProbabilities
 
             return [.. row];
         }
+    }
+
+    /// <summary>The records sorted by their content; equal records are interchangeable, so ties need no order.</summary>
+    private static MatchRecord[] CanonicalOrder(IReadOnlyList<MatchRecord> records)
+    {
+        var keyed = records.Select(r => (Key: string.Join('\u001f', r.FirstName, r.LastName, r.BirthDate, r.Street, r.StreetNumber, r.Postcode, r.City, r.NationalId, r.Email, r.Phone), Record: r)).ToArray();
+        Array.Sort(keyed, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return [.. keyed.Select(k => k.Record)];
     }
 }

@@ -37,7 +37,7 @@ public static class ModelEvalCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{"dataset",-17} {"records",7} {"pairs",8} {"blk rec",7} {"EM it",5} {"lambda",8} {"links",6} {"precision",9} {"recall",7} {"F1",7} {"F1 spread",9}"));
+                $"{"dataset",-17} {"records",7} {"pairs",8} {"blk rec",7} {"EM it",5} {"lambda",8} {"id links",8} {"links",6} {"review",11} {"precision",9} {"recall",7} {"F1",7} {"F1 spread",9}"));
             foreach (var (name, path, read, region) in DataSets)
             {
                 IReadOnlyList<LabelledRecord> records;
@@ -58,7 +58,7 @@ public static class ModelEvalCommand
                 var spread = shuffleCount > 0 ? (f1s.Max() - f1s.Min()).ToString("F4", CultureInfo.InvariantCulture) : "-";
                 var m = run.Metrics;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-17} {run.Records,7} {run.CandidatePairs,8} {BlockingRecall(run),7:F4} {run.Iterations,5}{(run.Converged ? " " : "*")}{run.Lambda,8:F4} {run.LinkedPairs,6} {m.Precision,9:F4} {m.Recall,7:F4} {m.F1,7:F4} {spread,9}"));
+                    $"{name,-17} {run.Records,7} {run.CandidatePairs,8} {BlockingRecall(run),7:F4} {run.Iterations,5}{(run.Converged ? " " : "*")}{run.Lambda,8:G3} {run.IdentifierLinks,8} {run.LinkedPairs,6} {Review(run),11} {m.Precision,9:F4} {m.Recall,7:F4} {m.F1,7:F4} {spread,9}"));
                 if (run.Rejected > 0)
                 {
                     Console.WriteLine($"  {run.Rejected} records rejected by validation and left out");
@@ -66,11 +66,16 @@ public static class ModelEvalCommand
             }
 
             Console.WriteLine("(blk rec: true pairs among the candidates over all true pairs (closure can link more);");
+            Console.WriteLine(" lambda: the model's prior that a pair is a match; id links: records linked by a shared identifier;");
+            Console.WriteLine(" links: candidate pairs the model links; review: true/all candidate pairs in the review band;");
             Console.WriteLine(" * after EM it: EM stopped at its iteration limit without converging)");
             return Task.FromResult(0);
         }));
         return command;
     }
+
+    private static string Review(ModelEvaluationRun run) =>
+        string.Create(CultureInfo.InvariantCulture, $"{run.TrueReviewPairs}/{run.ReviewPairs}");
 
     private static double BlockingRecall(ModelEvaluationRun run) =>
         run.Metrics.TruePairs == 0 ? 1.0 : (double)run.TrueCandidatePairs / run.Metrics.TruePairs;

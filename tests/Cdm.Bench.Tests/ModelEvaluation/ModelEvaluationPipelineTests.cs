@@ -40,6 +40,50 @@ public sealed class ModelEvaluationPipelineTests
     }
 
     [Fact]
+    public void Run_LinksRecordsThatShareAnIdentifierWhateverTheirNames()
+    {
+        // Records 0 and 2 share an email (in different case) but nothing else; record 1 shares no identifier.
+        const string splink = """
+            unique_id,first_name,surname,dob,city,email,cluster
+            0,Robert,Alan,1971-06-24,London,robert255@smith.net,0
+            1,Grace,Kelly,1991-04-26,Hull,grace.kelly52@jones.com,1
+            2,Zoe,Ward,2001-01-01,Leeds,Robert255@Smith.net,0
+            """;
+        var records = LabelledCsv.ReadSplink(new StringReader(splink));
+
+        var run = ModelEvaluationPipeline.Run(records, "GB", seed: 1);
+
+        Assert.Equal(1, run.IdentifierLinks);
+        Assert.Equal(1, run.Metrics.CorrectPairs);
+        Assert.Equal(1, run.Metrics.PredictedPairs);
+    }
+
+    [Fact]
+    public void Run_AFullBlockIsNeitherJoinedNorScanned()
+    {
+        var records = LabelledCsv.ReadFebrl(new StringReader(Febrl));
+
+        // A block of one member: every later record with the same key is refused, so nothing is compared.
+        var run = ModelEvaluationPipeline.Run(records, "AU", seed: 1, new Cdm.Grains.Blocking.BlockingOptions { MaxBlockSize = 1 });
+
+        Assert.Equal(0, run.CandidatePairs);
+        Assert.Equal(0, run.Metrics.PredictedPairs);
+        Assert.Equal(3, run.Metrics.TruePairs);
+    }
+
+    [Fact]
+    public void Run_ReportsTheTrainedThresholds()
+    {
+        var records = LabelledCsv.ReadFebrl(new StringReader(Febrl));
+
+        var run = ModelEvaluationPipeline.Run(records, "AU", seed: 1);
+
+        Assert.Equal(Cdm.Grains.Matching.MatchModelTrainer.LinkProbability, run.Threshold);
+        Assert.Equal(Cdm.Grains.Matching.MatchModelTrainer.ReviewProbability, run.ReviewThreshold);
+        Assert.InRange(run.TrueReviewPairs, 0, run.ReviewPairs);
+    }
+
+    [Fact]
     public void Cluster_ClosesLinksTransitively()
     {
         // 0-1 and 1-2 put 0 and 2 in one profile though they were never linked; 3 stays alone; 4-5 form another.

@@ -25,7 +25,7 @@ public sealed class BlockingKeysOfNormalisedRecordsTests
     {
         var result = Keys(TestRecords.Attr("first_name", "Ann"), TestRecords.Attr("last_name", "Smith"), TestRecords.Attr("birth_date", "31/02/1980"), TestRecords.Attr("postcode", "AB1 2CD"));
 
-        Assert.Equal(["b:fn_pc:AN:AB12CD"], result);
+        Assert.Equal(["b:fn_pc:AN:AB12CD", "b:fn_sn:AN:SNAT"], result);
     }
 
     [Fact]

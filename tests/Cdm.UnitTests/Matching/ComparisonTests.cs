@@ -34,13 +34,64 @@ public sealed class ComparisonTests
     [InlineData("1980-03-07", "1980-07-03", "day_month_swapped")]
     [InlineData("1980-03-07", "1980-03-17", "one_component_off")]
     [InlineData("1980-03-07", "1981-03-07", "one_component_off")]
-    [InlineData("1980-03-07", "1980-11-21", "same_year")]
-    [InlineData("1980-03-07", "1975-11-21", "different")]
+    [InlineData("1980-03-07", "1980-11-21", "within_a_year")]
+    [InlineData("1980-12-30", "1981-11-21", "within_a_year")]
+    [InlineData("1980-03-07", "1975-11-21", "within_ten_years")]
+    [InlineData("1980-03-07", "1990-11-21", "different")]
+    [InlineData("1980-03-07", "1960-03-08", "different")]
     [InlineData("1980-03-07", "not a date", "different")]
     [InlineData(null, "1980-03-07", "missing")]
     public void BirthDate_Levels(string? left, string? right, string expected)
     {
         Assert.Equal(expected, Level(DateComparison.BirthDate(), new MatchRecord(BirthDate: left), new MatchRecord(BirthDate: right)));
+    }
+
+    [Fact]
+    public void Names_OneNameInTheOthersOtherField_IsCrossedAndCountedOnce()
+    {
+        // Both last names present: the last-name comparison counts the crossing, the first-name one does not.
+        var left = new MatchRecord(FirstName: "hunter", LastName: "noah");
+        var right = new MatchRecord(FirstName: "ella", LastName: "hunter");
+        Assert.Equal("crossed", Level(NameComparison.LastName(), left, right));
+        Assert.Equal("different", Level(NameComparison.FirstName(), left, right));
+
+        // A last name missing: only the first-name comparison can see the crossing.
+        var noLast = new MatchRecord(FirstName: "hunter");
+        var other = new MatchRecord(FirstName: "noah", LastName: "huntre");
+        Assert.Equal("missing", Level(NameComparison.LastName(), noLast, other));
+        Assert.Equal("crossed", Level(NameComparison.FirstName(), noLast, other));
+        Assert.Equal("different", Level(NameComparison.FirstName(), noLast, new MatchRecord(FirstName: "noah", LastName: "smith")));
+    }
+
+    [Theory]
+    [InlineData("robert", "bob", "nickname")]
+    [InlineData("bill", "will", "nickname")]
+    [InlineData("william", "william", "exact")]
+    [InlineData("robert", "roberta", "close")]
+    [InlineData("robert", "susan", "different")]
+    public void FirstName_Nicknames_AreTheirOwnLevel(string left, string right, string expected)
+    {
+        Assert.Equal(expected, Level(NameComparison.FirstName(), new MatchRecord(FirstName: left), new MatchRecord(FirstName: right)));
+    }
+
+    [Fact]
+    public void LastName_HasNoNicknameLevel()
+    {
+        Assert.DoesNotContain("nickname", NameComparison.LastName().Levels);
+        Assert.Equal("different", Level(NameComparison.LastName(), new MatchRecord(LastName: "robert"), new MatchRecord(LastName: "bob")));
+    }
+
+    [Theory]
+    [InlineData("ann.lee@example.org", "ann.lee@example.org", "exact")]
+    [InlineData("ann.lee@example.org", "ann.lee@exmaple.org", "one_typo")]
+    [InlineData("ann.lee@example.org", "ann.lee@other.net", "same_local_part")]
+    [InlineData("ann.lee42@example.org", "an.lee42@exampel.org", "close")]
+    [InlineData("ann.lee@example.org", "bob.stone@example.org", "different")]
+    [InlineData("a.lee@example.org", "a.lee@other.net", "same_local_part")]
+    [InlineData("a.l@example.org", "a.l@other.net", "different")]
+    public void Email_Levels(string left, string right, string expected)
+    {
+        Assert.Equal(expected, Level(EmailComparison.Email(), new MatchRecord(Email: left), new MatchRecord(Email: right)));
     }
 
     [Theory]

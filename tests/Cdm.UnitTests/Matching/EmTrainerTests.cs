@@ -28,6 +28,23 @@ public sealed class EmTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void UProbabilities_DoNotDependOnTheOrderOfTheRecords()
+    {
+        var population = new SyntheticPopulation(500, Seed);
+        var comparisons = StandardComparisons.Create();
+        var shuffled = population.Records.ToArray();
+        new Random(Seed).Shuffle(shuffled);
+
+        var inOrder = UProbabilities.Estimate(comparisons, population.Records, 5_000, Seed);
+        var otherOrder = UProbabilities.Estimate(comparisons, shuffled, 5_000, Seed);
+
+        for (var c = 0; c < comparisons.Length; c++)
+        {
+            Assert.True(inOrder[c].SequenceEqual(otherOrder[c]), $"{comparisons[c].Field}: {string.Join(" ", inOrder[c])} vs {string.Join(" ", otherOrder[c])}");
+        }
+    }
+
+    [Fact]
     public void Train_SyntheticPopulation_RecoversMAndSeparatesPairs()
     {
         var population = new SyntheticPopulation(2000, Seed);
@@ -92,5 +109,95 @@ public sealed class EmTrainerTests(ITestOutputHelper output)
         var result = EmTrainer.Train(comparisons, vectors, u, new EmOptions(MaxIterations: 2, Tolerance: 0));
         Assert.Equal(2, result.Iterations);
         Assert.False(result.Converged);
+    }
+
+    [Fact]
+    public void Train_EstimatingU_FindsTheShareOfMatchesAmongCandidates()
+    {
+        var comparisons = StandardComparisons.Create();
+        var population = new SyntheticPopulation(2000, Seed);
+        var pairs = population.BlockedPairs();
+        var vectors = pairs.Select(p => StandardComparisons.Compare(comparisons, population.Records[p.Left], population.Records[p.Right])).ToList();
+        var u = UProbabilities.Estimate(comparisons, population.Records, 50_000, Seed);
+        var share = (double)pairs.Count(p => population.IsMatch(p.Left, p.Right)) / pairs.Count;
+
+        var learned = EmTrainer.Train(comparisons, vectors, u, new EmOptions(EstimateU: true));
+        output.WriteLine($"true share {share:F4}, λ with u learned {learned.Lambda:F4}");
+        Assert.InRange(learned.Lambda, share * 0.9, share * 1.1);
+        var lastName = comparisons.IndexOf(comparisons.Single(c => c.Field == "last_name"));
+        Assert.True(learned.CandidateU[lastName][Comparison.Exact] > u[lastName][Comparison.Exact],
+            "blocked non-matches share a surname more often than random pairs");
+    }
+
+    [Fact]
+    public void PriorOverAllPairs_IsExpectedMatchesOverEveryPairOfRecords()
+    {
+        Assert.Equal(10.0 / 5050, MatchModelTrainer.PriorOverAllPairs(10, 101), 12);
+        Assert.Equal(0.5, MatchModelTrainer.PriorOverAllPairs(1000, 10));
+        Assert.True(MatchModelTrainer.PriorOverAllPairs(0, 10) > 0);
+    }
+
+    [Fact]
+    public void Train_ChoosesItsThresholdsAndNeverLinksAPairOfNegativeWeight()
+    {
+        var population = new SyntheticPopulation(1000, Seed);
+        var candidates = population.BlockedPairs();
+        var model = MatchModelTrainer.Train(population.Records, candidates, Seed);
+
+        Assert.Equal(MatchModelTrainer.LinkProbability, model.Threshold);
+        Assert.Equal(MatchModelTrainer.ReviewProbability, model.ReviewThreshold);
+        Assert.True(model.Lambda < (double)candidates.Count / (population.Records.Count * (population.Records.Count - 1) / 2),
+            "the prior is over all pairs, below the share of candidates among them");
+        foreach (var (left, right) in candidates)
+        {
+            var score = model.Score(population.Records[left], population.Records[right]);
+            if (score.Weight < 0)
+            {
+                Assert.NotEqual(MatchDecision.Link, model.Decide(score));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_PerBlockingRule_FindsTheShareOfMatchesAmongCandidates(bool mostlyMatches)
+    {
+        var population = new SyntheticPopulation(2000, Seed);
+        var pairs = population.BlockedPairs()
+            .Where((p, i) => !mostlyMatches || population.IsMatch(p.Left, p.Right) || i % 20 == 0)
+            .Select(p => new BlockedPair(p.Left, p.Right, SharedRules(population.Records[p.Left], population.Records[p.Right])))
+            .ToList();
+        var share = (double)pairs.Count(p => population.IsMatch(p.Left, p.Right)) / pairs.Count;
+
+        var (model, em) = MatchModelTrainer.TrainWithResult(population.Records, pairs, Seed);
+
+        output.WriteLine($"true share {share:F4}, λ per rule {em.Lambda:F4}");
+        Assert.InRange(em.Lambda, share * 0.85, Math.Min(1, share * 1.15));
+        var expectedPrior = em.Lambda * pairs.Count / (population.Records.Count * (population.Records.Count - 1) / 2.0);
+        Assert.Equal(expectedPrior, model.Lambda, 12);
+        Assert.True(model.M[0][Comparison.Exact] > 0.8, $"m of exact first name {model.M[0][Comparison.Exact]}");
+    }
+
+    // The rules of SyntheticPopulation.BlockedPairs, as the fields each reads, that the two records share a key of.
+    private static ImmutableArray<ImmutableArray<string>> SharedRules(MatchRecord left, MatchRecord right)
+    {
+        var rules = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        void Add(string? a, string? b, params string[] fields)
+        {
+            if (a is not null && a == b)
+            {
+                rules.Add([.. fields]);
+            }
+        }
+
+        Add(left.Postcode, right.Postcode, "postcode");
+        Add(left.BirthDate, right.BirthDate, "birth_date");
+        Add(left.Email, right.Email, "email");
+        Add(left.Phone, right.Phone, "phone");
+        Add(SurnameYear(left), SurnameYear(right), "last_name", "birth_date");
+        return rules.ToImmutable();
+
+        static string? SurnameYear(MatchRecord r) => r.LastName is { Length: >= 3 } last && r.BirthDate is { } date ? last[..3] + date[..4] : null;
     }
 }

@@ -8,12 +8,14 @@ public sealed class MatchModelTests
 {
     private static readonly ImmutableArray<Comparison> Names = [NameComparison.FirstName(), NameComparison.LastName()];
 
-    // Levels: missing, exact, close, loose, swapped, different.
-    private static readonly ImmutableArray<double> NameM = [1, 0.8, 0.1, 0.05, 0.01, 0.04];
-    private static readonly ImmutableArray<double> NameU = [1, 0.01, 0.02, 0.05, 0.001, 0.919];
+    // Levels: missing, exact, close, loose, swapped, crossed, different; the first name also has nickname before crossed.
+    private static readonly ImmutableArray<double> NameM = [1, 0.8, 0.1, 0.04, 0.01, 0.01, 0.04];
+    private static readonly ImmutableArray<double> NameU = [1, 0.01, 0.02, 0.048, 0.001, 0.002, 0.919];
+    private static readonly ImmutableArray<double> FirstNameM = [1, 0.8, 0.1, 0.03, 0.01, 0.01, 0.01, 0.04];
+    private static readonly ImmutableArray<double> FirstNameU = [1, 0.01, 0.02, 0.046, 0.001, 0.002, 0.002, 0.919];
 
     private static MatchModel Model(IReadOnlyDictionary<string, TermFrequencyTable>? tables = null) =>
-        new(Names, [NameM, NameM], [NameU, NameU], lambda: 0.01, tables);
+        new(Names, [FirstNameM, NameM], [FirstNameU, NameU], lambda: 0.01, tables);
 
     [Fact]
     public void Score_WeightIsTheSumOfLog2MOverU()
@@ -95,7 +97,7 @@ public sealed class MatchModelTests
         var document = JsonSerializer.Deserialize<MatchModelDocument>(json)!;
 
         Assert.Equal(MatchModelDocument.CurrentVersion, document.Version);
-        Assert.Equal(new[] { "missing", "exact", "close", "loose", "swapped", "different" }, document.Comparisons[0].Levels.Select(l => l.Name));
+        Assert.Equal(new[] { "missing", "exact", "close", "loose", "swapped", "nickname", "crossed", "different" }, document.Comparisons[0].Levels.Select(l => l.Name));
         var restored = document.ToModel(Names);
         var left = new MatchRecord("ada", "jones");
         var right = new MatchRecord("ada", "jones");
