@@ -18,12 +18,12 @@ public sealed class ModelTrainerGrain(
 
     public async Task<TrainingOutcome> TrainFromStoredBlocksAsync(string description, bool activate, int seed)
     {
-        var set = new TrainingSet();
-        await foreach (var (_, block) in scanner.ScanAsync<BlockMembership>("block", "block"))
+        var set = new TrainingSet(new BlockingKeys(options.Value.Blocking));
+        await foreach (var (key, block) in scanner.ScanAsync<BlockMembership>("block", "block"))
         {
             if (!block.IsOverCap && block.Members.Count > 1)
             {
-                set.AddBlock(block.Members.Select(static m => (m.Key, MatchFeatures.ToMatchRecord(m.Value))));
+                set.AddBlock(key, block.Members.Select(static m => (m.Key, MatchFeatures.ToMatchRecord(m.Value))));
             }
         }
 

@@ -1,27 +1,31 @@
+using System.Collections.Immutable;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Blocking;
 
 namespace Cdm.Grains.Matching;
 
 /// <summary>
-/// What a model is trained on without labels: the distinct records and the candidate pairs their blocks make.
-/// Filled from stored blocks (data already in the system) or from normalised records (a file); blocks over the cap
-/// are left out, as ingest leaves them unscanned.
+/// What a model is trained on without labels: the distinct records, the candidate pairs their blocks make, and for
+/// each pair the blocking rules it shares (the trainer runs EM per rule). Filled from stored blocks (data already in
+/// the system) or from normalised records (a file); blocks over the cap are left out, as ingest leaves them unscanned.
 /// </summary>
-public sealed class TrainingSet
+public sealed class TrainingSet(BlockingKeys keys)
 {
     private readonly List<MatchRecord> records = [];
     private readonly Dictionary<string, int> indexById = new(StringComparer.Ordinal);
-    private readonly HashSet<(int, int)> pairs = [];
+    private readonly Dictionary<(int, int), HashSet<string>> pairs = [];
+    private readonly Dictionary<string, BlockingRule> rulesByCode = keys.Rules.ToDictionary(r => r.Code, StringComparer.Ordinal);
 
     public int RecordCount => records.Count;
 
     public int PairCount => pairs.Count;
 
-    /// <summary>Adds one block's members: each new record, and every pair among them.</summary>
-    public void AddBlock(IEnumerable<(string Id, MatchRecord Record)> members)
+    /// <summary>Adds one block's members, each new record and every pair among them; the rule is read from the block key.</summary>
+    public void AddBlock(string blockKey, IEnumerable<(string Id, MatchRecord Record)> members)
     {
+        ArgumentNullException.ThrowIfNull(blockKey);
         ArgumentNullException.ThrowIfNull(members);
+        var rule = RuleOf(blockKey);
         var indices = new List<int>();
         foreach (var (id, record) in members)
         {
@@ -40,9 +44,20 @@ public sealed class TrainingSet
             for (var j = i + 1; j < indices.Count; j++)
             {
                 var (a, b) = (indices[i], indices[j]);
-                if (a != b)
+                if (a == b)
                 {
-                    pairs.Add(a < b ? (a, b) : (b, a));
+                    continue;
+                }
+
+                var pair = a < b ? (a, b) : (b, a);
+                if (!pairs.TryGetValue(pair, out var shared))
+                {
+                    pairs[pair] = shared = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                if (rule is not null)
+                {
+                    shared.Add(rule.Name);
                 }
             }
         }
@@ -78,12 +93,12 @@ public sealed class TrainingSet
             }
         }
 
-        var set = new TrainingSet();
+        var set = new TrainingSet(keys);
         foreach (var (key, members) in blocks)
         {
             if (!overCap.Contains(key))
             {
-                set.AddBlock(members);
+                set.AddBlock(key, members);
             }
         }
 
@@ -97,7 +112,7 @@ public sealed class TrainingSet
         return reason.Length == 0;
     }
 
-    /// <summary>Trains a model (u from random pairs drawn with <paramref name="seed"/>).</summary>
+    /// <summary>Trains a model (u from random pairs drawn with <paramref name="seed"/>, EM per blocking rule).</summary>
     public MatchModel Train(int seed)
     {
         if (!IsEnough(out var reason))
@@ -105,6 +120,26 @@ public sealed class TrainingSet
             throw new InvalidOperationException($"Cannot train a match model: {reason}.");
         }
 
-        return MatchModelTrainer.Train(records, pairs.Order().ToList(), seed);
+        // Pairs in a fixed order, so the same data trains the same model whatever order it was gathered in.
+        var candidates = pairs.OrderBy(static p => p.Key)
+            .Select(p => new BlockedPair(p.Key.Item1, p.Key.Item2, [.. p.Value.Order(StringComparer.Ordinal).Select(FieldsOf)]))
+            .ToList();
+        return MatchModelTrainer.TrainWithResult(records, candidates, seed).Model;
     }
+
+    /// <summary>The rule of a block key, <c>b:{rule code}:{values}</c>; null for a rule no longer configured.</summary>
+    private BlockingRule? RuleOf(string blockKey)
+    {
+        if (!blockKey.StartsWith(BlockingKey.Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = blockKey.IndexOf(':', BlockingKey.Prefix.Length);
+        var code = end < 0 ? blockKey[BlockingKey.Prefix.Length..] : blockKey[BlockingKey.Prefix.Length..end];
+        return rulesByCode.GetValueOrDefault(code);
+    }
+
+    private ImmutableArray<string> FieldsOf(string ruleName) =>
+        [.. keys.Rules.First(r => r.Name == ruleName).Parts.Select(static p => p.Attribute)];
 }
