@@ -10,7 +10,7 @@ namespace Cdm.Contracts.Stewardship;
 public interface IReviewQueueGrain : IGrainWithIntegerKey
 {
     /// <summary>The number of partitions.</summary>
-    public const int Partitions = 16;
+    public const int Partitions = 64;
 
     /// <summary>Opens a task; a task already held for the pair keeps its decision (an open one takes the newer score).</summary>
     Task OpenAsync(ReviewTask task);

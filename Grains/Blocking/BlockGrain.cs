@@ -3,6 +3,7 @@ using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace Cdm.Grains.Blocking;
 
@@ -14,18 +15,23 @@ namespace Cdm.Grains.Blocking;
 /// </summary>
 [GrainType("block")]
 [Orleans.Placement.PreferLocalPlacement]
+// Reentrant so that callers do not queue behind each other's storage writes: each exchange runs in one turn (so
+// the later of two records still sees the earlier), and the writes of concurrent exchanges are coalesced.
+[Reentrant]
 // A bulk load touches each block a few times; idle blocks are dropped early like identifiers.
 [CollectionAgeLimit(Minutes = 2)]
 public sealed partial class BlockGrain(IOptions<BlockingOptions> options, CdmMetrics metrics, ILogger<BlockGrain> logger) : Grain, IBlockGrain
 {
     private readonly BlockCapacity capacity = options.Value.ToCapacity();
     private StoredState<BlockMembership> state = null!;
+    private CoalescedWrites writes = null!;
 
     private BlockMembership Block => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new StoredState<BlockMembership>(GrainContext, "block");
+        writes = new CoalescedWrites(WriteAsync);
         return state.ReadAsync();
     }
 
@@ -36,7 +42,7 @@ public sealed partial class BlockGrain(IOptions<BlockingOptions> options, CdmMet
         switch (Block.Add(memberId, features, capacity))
         {
             case BlockMembershipChange.Added:
-                await state.WriteAsync();
+                await writes.WriteAsync();
                 break;
             case BlockMembershipChange.Refused:
                 if (!wasOverCap)
@@ -45,7 +51,7 @@ public sealed partial class BlockGrain(IOptions<BlockingOptions> options, CdmMet
                     LogOverCap(this.GetPrimaryKeyString(), capacity.MaxMembers);
                 }
 
-                await state.WriteAsync();
+                await writes.WriteAsync();
                 break;
         }
 
@@ -56,7 +62,21 @@ public sealed partial class BlockGrain(IOptions<BlockingOptions> options, CdmMet
     {
         if (Block.Remove(memberId) == BlockMembershipChange.Removed)
         {
+            await writes.WriteAsync();
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        try
+        {
             await state.WriteAsync();
+        }
+        catch
+        {
+            // Memory is ahead of storage (or storage changed under us): start again from what is stored.
+            DeactivateOnIdle();
+            throw;
         }
     }
 

@@ -62,6 +62,10 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
             var merged = ImmutableArray.CreateBuilder<string>();
             var excluded = new HashSet<string>(StringComparer.Ordinal);
             IReadOnlyList<string> dropped = [];
+            // Why each round started again, for the error when a record does not settle.
+            var trail = new List<string>();
+            // Which fresh profile id to try when the record reaches no profile it may join (see FreshId).
+            var fresh = 0;
             for (var round = 0; round < MaxRounds; round++)
             {
                 // Where each owned identifier leads now, and whether that profile ever held anything.
@@ -79,27 +83,38 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                     {
                         excluded.UnionWith(plan.Excluded);
                         metrics.LinkRefused();
+                        trail.Add("left out " + string.Join(",", plan.Excluded));
                         continue;
                     }
                 }
 
-                var target = Target(reached, sourceKey);
+                var target = Target(reached, FreshId(sourceKey, fresh));
 
                 if (await ClaimUnownedAsync(keys, owners, target, dropped))
                 {
                     metrics.ResolutionRetried(ResolutionRetryReason.ClaimRace);
+                    trail.Add("claim race");
                     continue;
                 }
 
                 if (!await JoinIntoTargetAsync(reached, target, version, keys, terminals, merged, matches, excluded))
                 {
+                    trail.Add("join into " + target);
                     continue;
                 }
 
                 var added = await grains.Profile(target).AddRecordAsync(dropped.Count == 0 ? version : WithoutLinks(version, dropped), linkReason);
                 if (added.RedirectTo is not null)
                 {
+                    if (!reached.Exists(r => r.ProfileId == target))
+                    {
+                        // The fresh id was taken by a concurrent ingest and merged into a profile this record was
+                        // left out of: it needs another.
+                        fresh++;
+                    }
+
                     metrics.ResolutionRetried(ResolutionRetryReason.Redirected);
+                    trail.Add($"{target} redirected to {added.RedirectTo}");
                     continue;
                 }
 
@@ -112,7 +127,8 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                 return new IngestOutcome(status, target, merged.ToImmutable(), [], version.QualityFlags);
             }
 
-            throw new InvalidOperationException($"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges; retry it.");
+            throw new InvalidOperationException(
+                $"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges ({string.Join("; ", trail.TakeLast(4))}); retry it.");
         }
         catch
         {
@@ -126,7 +142,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
     /// ingest); else a new profile named after the source key. Profiles that hold something never move to an
     /// empty one, so a race for an identifier costs no merge of real content.
     /// </summary>
-    private static string Target(List<(string ProfileId, bool Exists)> reached, string sourceKey)
+    private static string Target(List<(string ProfileId, bool Exists)> reached, string freshId)
     {
         foreach (var (profileId, exists) in reached)
         {
@@ -136,8 +152,16 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
             }
         }
 
-        return reached.Count > 0 ? reached[0].ProfileId : ProfileIds.FromSourceKey(sourceKey);
+        return reached.Count > 0 ? reached[0].ProfileId : freshId;
     }
+
+    /// <summary>
+    /// The id of a new profile for the record: derived from its source key, so a retried ingest computes the same
+    /// one. A concurrent ingest may take that id while it is still empty (it is the smallest it reaches) and the
+    /// profile may then merge into one this record is left out of; the record then moves on to the next id.
+    /// </summary>
+    private static string FreshId(string sourceKey, int attempt) =>
+        ProfileIds.FromSourceKey(attempt == 0 ? sourceKey : string.Concat(sourceKey, "\n", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// Brings every other reached profile into the target: an empty one is sealed as a forward (one write), one

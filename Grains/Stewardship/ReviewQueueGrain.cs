@@ -6,13 +6,17 @@ namespace Cdm.Grains.Stewardship;
 
 /// <summary>One partition of the review queue (<see cref="IReviewQueueGrain"/>).</summary>
 [GrainType("review-queue")]
+// Reentrant with coalesced writes: an ingest that opens a task waits for one write shared with the others.
+[Orleans.Concurrency.Reentrant]
 public sealed class ReviewQueueGrain(TimeProvider time) : Grain, IReviewQueueGrain
 {
     private StoredState<ReviewQueueState> state = null!;
+    private CoalescedWrites writes = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new StoredState<ReviewQueueState>(GrainContext, "review-queue");
+        writes = new CoalescedWrites(WriteAsync);
         return state.ReadAsync();
     }
 
@@ -21,7 +25,7 @@ public sealed class ReviewQueueGrain(TimeProvider time) : Grain, IReviewQueueGra
         ArgumentNullException.ThrowIfNull(task);
         if (state.State.Open(task))
         {
-            await state.WriteAsync();
+            await writes.WriteAsync();
         }
     }
 
@@ -36,9 +40,22 @@ public sealed class ReviewQueueGrain(TimeProvider time) : Grain, IReviewQueueGra
         var after = state.State.Decide(taskId, status, decidedBy, time.GetUtcNow());
         if (after is not null && !ReferenceEquals(before, after))
         {
-            await state.WriteAsync();
+            await writes.WriteAsync();
         }
 
         return after;
+    }
+
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 }
