@@ -108,8 +108,8 @@ public sealed class ReResolveGrain(
             }
         }
 
-        DeactivateOnIdle();
         yield return new ReResolveProgress(ReResolvePhases.Done, 1, 1, Summarise(plan, version, request, merges, splits, time.GetElapsedTime(started)));
+        DeactivateOnIdle();
     }
 
     private static ResolutionMember ToMember(string sourceKey, MemberState member, BlockingKeys blocking)
