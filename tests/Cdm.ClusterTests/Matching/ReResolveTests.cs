@@ -1,4 +1,5 @@
 using Cdm.Api.V1;
+using Cdm.Cli.Commands;
 using Cdm.ClusterTests.Gateway;
 using Grpc.Core;
 
@@ -88,6 +89,26 @@ public sealed class ReResolveTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => ReResolveAsync(99, apply: false));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReResolveCommand_ShadowChangesNothing_ApplyMerges()
+    {
+        await host.Ingestion.IngestAsync(Person("d1", "Jonathan", "1980-03-04", "2000", "Sydney"));
+        await host.Ingestion.IngestAsync(Person("d2", "Jonathan", "1980-03-04", "2000", "Sydney"));
+        var model = await Models.AddModelAsync(new AddModelRequest { Document = TestMatchModel.Document(), Description = "B" });
+        var version = model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var before = await CrossReferencesAsync();
+        Assert.NotEqual(before["d1"], before["d2"]);
+
+        Assert.Equal(ExitCodes.Ok, await CdmCommand.RunAsync(["model", "reresolve", "--version", version, "--examples", "3", "--gateway", host.Url]));
+        Assert.Equal(before, await CrossReferencesAsync());
+        Assert.Equal(ExitCodes.NotFound, await CdmCommand.RunAsync(["model", "reresolve", "--version", "99", "--gateway", host.Url]));
+
+        Assert.Equal(ExitCodes.Ok, await CdmCommand.RunAsync(["model", "reresolve", "--version", version, "--apply", "--gateway", host.Url]));
+        var after = await CrossReferencesAsync();
+        Assert.Equal(after["d1"], after["d2"]);
+        Assert.Equal(new[] { before["d1"], before["d2"] }.Min(StringComparer.Ordinal), after["d1"]);
     }
 
     private async Task<(ReResolveSummary Summary, List<string> Phases)> ReResolveAsync(int version, bool apply)
