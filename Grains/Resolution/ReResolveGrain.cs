@@ -90,19 +90,20 @@ public sealed class ReResolveGrain(
             var owners = profiles.SelectMany(p => p.Members.Select(m => (m.SourceKey, p.ProfileId)))
                 .ToDictionary(static o => o.SourceKey, static o => o.ProfileId, StringComparer.Ordinal);
             profiles.Clear();
+            var unsettled = new HashSet<string>(StringComparer.Ordinal);
             var total = plan.Splits.Length + plan.Merges.Length;
             var done = 0;
             yield return new ReResolveProgress(ReResolvePhases.Applying, 0, total);
             foreach (var batch in plan.Splits.Chunk(ApplyConcurrency))
             {
-                splits += (await Task.WhenAll(batch.Select(s => SplitAsync(s, version, owners)))).Sum();
+                splits += (await Task.WhenAll(batch.Select(s => SplitAsync(s, version, owners, unsettled)))).Sum();
                 done += batch.Length;
                 yield return new ReResolveProgress(ReResolvePhases.Applying, done, total);
             }
 
             foreach (var batch in plan.Merges.Chunk(ApplyConcurrency))
             {
-                merges += (await Task.WhenAll(batch.Select(m => MergeAsync(m, version, owners)))).Sum();
+                merges += (await Task.WhenAll(batch.Select(m => MergeAsync(m, version, owners, unsettled)))).Sum();
                 done += batch.Length;
                 yield return new ReResolveProgress(ReResolvePhases.Applying, done, total);
             }
@@ -124,8 +125,11 @@ public sealed class ReResolveGrain(
             MatchRecords.From(current));
     }
 
-    /// <summary>Moves every group but the first out of the profile, one after another; returns the groups moved.</summary>
-    private async Task<int> SplitAsync(PlannedSplit split, int version, Dictionary<string, string> owners)
+    /// <summary>
+    /// Moves every group but the first out of the profile, one after another; returns the groups moved. A profile
+    /// whose split was refused (it changed since the scan) is marked unsettled, so no merge takes it whole.
+    /// </summary>
+    private async Task<int> SplitAsync(PlannedSplit split, int version, Dictionary<string, string> owners, HashSet<string> unsettled)
     {
         var moved = 0;
         foreach (var group in split.Groups.Skip(1))
@@ -142,18 +146,29 @@ public sealed class ReResolveGrain(
 
                 moved++;
             }
+            else
+            {
+                lock (owners)
+                {
+                    unsettled.Add(split.ProfileId);
+                }
+            }
         }
 
         return moved;
     }
 
     /// <summary>Merges the profiles now holding the group's records into the smallest id; returns the merges done.</summary>
-    private async Task<int> MergeAsync(PlannedMerge merge, int version, Dictionary<string, string> owners)
+    private async Task<int> MergeAsync(PlannedMerge merge, int version, Dictionary<string, string> owners, HashSet<string> unsettled)
     {
         string[] holders;
         lock (owners)
         {
             holders = [.. merge.SourceKeys.Select(k => owners[k]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            if (holders.Any(unsettled.Contains))
+            {
+                return 0;
+            }
         }
 
         var saga = new MergeSaga(GrainFactory, grains, metrics, time);
