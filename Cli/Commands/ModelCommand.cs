@@ -3,11 +3,13 @@ using Cdm.Api.V1;
 using Cdm.Cli.Gateway;
 using Cdm.Cli.Lookup;
 using Cdm.Cli.Records;
+using Cdm.Cli.Resolution;
+using Grpc.Core;
 using Spectre.Console;
 
 namespace Cdm.Cli.Commands;
 
-/// <summary><c>cdm model train|add|show|list|activate</c>: the cluster's probabilistic match models.</summary>
+/// <summary><c>cdm model train|add|show|list|activate|reresolve</c>: the cluster's probabilistic match models.</summary>
 public static class ModelCommand
 {
     /// <summary>Records per message of a training upload.</summary>
@@ -21,6 +23,7 @@ public static class ModelCommand
         command.Subcommands.Add(Show(gateway));
         command.Subcommands.Add(List(gateway));
         command.Subcommands.Add(Activate(gateway));
+        command.Subcommands.Add(ReResolve(gateway));
         return command;
     }
 
@@ -185,6 +188,83 @@ public static class ModelCommand
                 using var channel = GatewayConnection.Open(address);
                 var active = await new Models.ModelsClient(channel).ActivateModelAsync(new ActivateModelRequest { Version = parse.GetValue(version) }, cancellationToken: cancellationToken);
                 AnsiConsole.MarkupLineInterpolated($"Active model: {(active.Version == 0 ? "none (deterministic identifiers only)" : "version " + active.Version)}.");
+                return ExitCodes.Ok;
+            }, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command ReResolve(Option<string> gateway)
+    {
+        var version = new Option<int>("--version") { Description = "The model version to re-resolve with; the active one when left out.", DefaultValueFactory = _ => 0 };
+        var apply = new Option<bool>("--apply") { Description = "Make the merges and splits; without it (shadow mode) they are only reported." };
+        var examples = new Option<int>("--examples") { Description = "How many merges and how many splits to print.", DefaultValueFactory = _ => 10 };
+        var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar (it is off anyway when output is redirected)." };
+        var command = new Command("reresolve",
+            "Re-resolve every profile with a model: report the merges and splits it implies (shadow mode, the default) or, with --apply, make them. " +
+            "Run it when ingest is quiet. Exit code 3 for an unknown version.")
+        {
+            version, apply, examples, noProgress,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var address = parse.GetValue(gateway)!;
+            var request = new ReResolveRequest { ModelVersion = parse.GetValue(version), Apply = parse.GetValue(apply), MaxExamples = Math.Max(0, parse.GetValue(examples)) };
+            var showProgress = !parse.GetValue(noProgress) && !Console.IsOutputRedirected;
+            return CommandErrors.RunAsync(address, async () =>
+            {
+                using var channel = GatewayConnection.Open(address);
+                using var call = new Models.ModelsClient(channel).ReResolve(request, cancellationToken: cancellationToken);
+                ReResolveSummary? summary = null;
+                if (showProgress)
+                {
+                    await AnsiConsole.Progress()
+                        .AutoClear(false)
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                        .StartAsync(async context =>
+                        {
+                            var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                            await foreach (var step in call.ResponseStream.ReadAllAsync(cancellationToken))
+                            {
+                                summary ??= step.Summary;
+                                foreach (var other in tasks.Where(t => t.Key != step.Phase))
+                                {
+                                    other.Value.Value = other.Value.MaxValue;
+                                }
+
+                                if (step.Summary is not null)
+                                {
+                                    break;
+                                }
+
+                                if (!tasks.TryGetValue(step.Phase, out var task))
+                                {
+                                    tasks[step.Phase] = task = context.AddTask(step.Phase, maxValue: 1);
+                                    task.IsIndeterminate = step.Total == 0;
+                                }
+
+                                task.IsIndeterminate = step.Total == 0;
+                                task.MaxValue = Math.Max(1, step.Total);
+                                task.Value = Math.Min(task.MaxValue, step.Done);
+                                task.Description = $"{step.Phase} {step.Done:N0}" + (step.Total > 0 ? $"/{step.Total:N0}" : "");
+                            }
+                        });
+                }
+                else
+                {
+                    await foreach (var step in call.ResponseStream.ReadAllAsync(cancellationToken))
+                    {
+                        summary ??= step.Summary;
+                    }
+                }
+
+                if (summary is null)
+                {
+                    await Console.Error.WriteLineAsync("The re-resolution ended without a summary.");
+                    return ExitCodes.Failed;
+                }
+
+                ReResolveReport.Write(AnsiConsole.Console, summary);
                 return ExitCodes.Ok;
             }, cancellationToken);
         });

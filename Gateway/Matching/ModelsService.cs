@@ -96,6 +96,34 @@ public sealed class ModelsService(IGrainFactory grains) : Models.ModelsBase
         return response;
     }
 
+    public override async Task ReResolve(Api.V1.ReResolveRequest request, IServerStreamWriter<Api.V1.ReResolveProgress> responseStream, ServerCallContext context)
+    {
+        if (request.ModelVersion < 0)
+        {
+            RpcErrors.ThrowInvalid("model_version", "must be 0 (the active model) or a stored version");
+        }
+
+        if (request.MaxExamples < 0)
+        {
+            RpcErrors.ThrowInvalid("max_examples", "must not be negative");
+        }
+
+        try
+        {
+            var run = grains.GetGrain<IReResolveGrain>(Guid.NewGuid())
+                .RunAsync(new Contracts.Matching.ReResolveRequest(request.ModelVersion, request.Apply, request.MaxExamples), context.CancellationToken);
+            await foreach (var step in run.WithCancellation(context.CancellationToken))
+            {
+                await responseStream.WriteAsync(step.ToProto(), context.CancellationToken);
+            }
+        }
+        catch (ArgumentException e)
+        {
+            RpcErrors.ThrowNotFound(e.Message);
+            throw;
+        }
+    }
+
     private static TrainModelResponse Answer(TrainingOutcome outcome)
     {
         if (outcome.Model is null)
@@ -118,4 +146,46 @@ public static class ModelMapping
         Active = version.Active,
         Document = version.Document ?? "",
     };
+
+    public static Api.V1.ReResolveProgress ToProto(this Contracts.Matching.ReResolveProgress progress) => new()
+    {
+        Phase = progress.Phase,
+        Done = progress.Done,
+        Total = progress.Total,
+        Summary = progress.Summary?.ToProto(),
+    };
+
+    public static Api.V1.ReResolveSummary ToProto(this Contracts.Matching.ReResolveSummary summary)
+    {
+        var proto = new Api.V1.ReResolveSummary
+        {
+            ModelVersion = summary.ModelVersion,
+            Applied = summary.Applied,
+            Profiles = summary.Profiles,
+            Records = summary.Records,
+            CandidatePairs = summary.CandidatePairs,
+            LinkPairs = summary.LinkPairs,
+            WouldMergeGroups = summary.WouldMergeGroups,
+            WouldMergeProfiles = summary.WouldMergeProfiles,
+            WouldSplitProfiles = summary.WouldSplitProfiles,
+            MergesApplied = summary.MergesApplied,
+            SplitsApplied = summary.SplitsApplied,
+            RefusedByDoNotLink = summary.RefusedByDoNotLink,
+            Elapsed = Duration.FromTimeSpan(summary.Elapsed),
+        };
+        proto.Examples.AddRange(summary.Examples.Select(static e => e.ToProto()));
+        return proto;
+    }
+
+    public static Api.V1.ReResolveExample ToProto(this Contracts.Matching.ReResolveExample example)
+    {
+        var proto = new Api.V1.ReResolveExample
+        {
+            Kind = example.Kind == Contracts.Matching.ReResolveChange.Merge ? Api.V1.ReResolveChange.Merge : Api.V1.ReResolveChange.Split,
+            Reason = example.Reason,
+        };
+        proto.ProfileIds.AddRange(example.ProfileIds);
+        proto.Groups.AddRange(example.Groups.Select(static g => new SourceKeyGroup { SourceKeys = { g } }));
+        return proto;
+    }
 }

@@ -13,6 +13,7 @@ public static class BenchCommand
             RunCommand.Create(),
             VerifyCommand.Create(),
             ModelEvalCommand.Create(),
+            ReResolveCommand.Create(),
         };
         var parse = root.Parse(args);
         var exitCode = await parse.InvokeAsync();

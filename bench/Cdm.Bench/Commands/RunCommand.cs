@@ -45,6 +45,14 @@ public static class RunCommand
         var json = new Option<string?>("--json") { Description = "Also write the figures to this file as JSON.", HelpName = "FILE" };
         var truth = new Option<string?>("--truth") { Description = "Write the truth of the generated records to this CSV file, for `verify`.", HelpName = "FILE" };
         var verify = new Option<bool>("--verify") { Description = "After the load, compare the server's profiles with the truth (generated records only)." };
+        var matchModel = new Option<string>("--match-model")
+        {
+            Description = "`train`: before the load, train a match model on the records (TrainModelFromRecords) and activate it, so " +
+                "probabilistic matching is on; `none` (default): whatever the server has.",
+            DefaultValueFactory = _ => "none",
+        };
+        matchModel.AcceptOnlyFromAmong("none", "train");
+        var reResolve = new Option<bool>("--reresolve") { Description = "After the load, time a shadow re-resolution of every profile with the active model." };
         streams.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--streams must be at least 1"); } });
         postgres.Validators.Add(r =>
         {
@@ -61,7 +69,7 @@ public static class RunCommand
 
         var command = new Command("run", "Measure ingestion throughput and latency against a gateway, with the transport and storage ceilings.")
         {
-            gateway, records, streams, inFlight, seed, warmup, file, region, ceilingSeconds, storageSeconds, dataDir, postgres, serverPid, embedded, json, truth, verify,
+            gateway, records, streams, inFlight, seed, warmup, file, region, ceilingSeconds, storageSeconds, dataDir, postgres, serverPid, embedded, json, truth, verify, matchModel, reResolve,
         };
         command.SetAction((parse, cancellationToken) => BenchErrors.RunAsync(() => LoadRun.RunAsync(new LoadSettings
         {
@@ -82,6 +90,8 @@ public static class RunCommand
             JsonPath = parse.GetValue(json),
             TruthPath = parse.GetValue(truth),
             Verify = parse.GetValue(verify),
+            TrainModel = parse.GetValue(matchModel) == "train",
+            ReResolve = parse.GetValue(reResolve),
         }, Console.Out, cancellationToken)));
         return command;
     }

@@ -36,6 +36,18 @@ public sealed record BenchReport
 
     public PartitionReport? Verification { get; init; }
 
+    /// <summary>Probabilistic matching during the load: "off", or the model trained and activated for it.</summary>
+    public string Matching { get; init; } = "as configured on the server";
+
+    /// <summary>Whether a model was trained and activated for the load, so profiles need not equal the identifier components.</summary>
+    public bool MatchingOn { get; init; }
+
+    /// <summary>Pairwise scores of the profiles against the generated people (with <c>--verify</c>).</summary>
+    public Cdm.Cli.Evaluation.PairwiseMetrics? AgainstPeople { get; init; }
+
+    /// <summary>The shadow re-resolution timed after the load (<c>--reresolve</c>).</summary>
+    public ReResolveFigures? ReResolve { get; init; }
+
     /// <summary>Sustained records/s divided by each ceiling: how close ingestion comes to the transport and to the disk.</summary>
     public IReadOnlyDictionary<string, double> Ratios
     {

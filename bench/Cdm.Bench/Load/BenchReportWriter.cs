@@ -22,7 +22,7 @@ public static class BenchReportWriter
     {
         var ingest = report.Ingest;
         output.WriteLine($"gateway {report.Gateway}; input {report.Input}; warm-up {report.Warmup:N0} records");
-        output.WriteLine($"ingest: {report.Streams} streams x {report.InFlightPerStream} in flight");
+        output.WriteLine($"ingest: {report.Streams} streams x {report.InFlightPerStream} in flight; probabilistic matching {report.Matching}");
         output.WriteLine($"  records          {ingest.Completed:N0} of {ingest.Sent:N0} answered in {ingest.Seconds:N2} s");
         output.WriteLine($"  records/s        {ingest.RecordsPerSecond:N0} overall, {ingest.SteadyRecordsPerSecond:N0} steady (10th to 90th percentile of completions)");
         output.WriteLine($"  latency ms       p50 {ingest.P50Ms:N2}  p95 {ingest.P95Ms:N2}  p99 {ingest.P99Ms:N2}  max {ingest.MaxMs:N2}");
@@ -69,7 +69,29 @@ public static class BenchReportWriter
 
         if (report.Verification is { } verification)
         {
-            VerificationWriter.WriteText(output, verification);
+            if (report.MatchingOn)
+            {
+                // Probabilistic links join records that share no identifier: the components are no longer the target.
+                output.WriteLine("verify: matching on, so profiles are not expected to equal the identifier components; pairwise scores:");
+                var m = verification.Metrics;
+                output.WriteLine($"  against the identifier components: precision {m.Precision:F4}, recall {m.Recall:F4}, F1 {m.F1:F4}; " +
+                                 $"{verification.Missing:N0} records in no profile");
+            }
+            else
+            {
+                VerificationWriter.WriteText(output, verification);
+            }
+        }
+
+        if (report.AgainstPeople is { } people)
+        {
+            output.WriteLine($"  against the generated people: precision {people.Precision:F4}, recall {people.Recall:F4}, F1 {people.F1:F4} " +
+                             $"({people.TrueEntities:N0} people, {people.PredictedProfiles:N0} profiles)");
+        }
+
+        if (report.ReResolve is { } reResolve)
+        {
+            ReResolveTiming.WriteText(output, reResolve);
         }
     }
 }

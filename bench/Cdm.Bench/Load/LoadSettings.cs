@@ -40,4 +40,10 @@ public sealed record LoadSettings
     public string? TruthPath { get; init; }
 
     public bool Verify { get; init; }
+
+    /// <summary>Train a match model on the records and activate it before the load (probabilistic matching on).</summary>
+    public bool TrainModel { get; init; }
+
+    /// <summary>After the load, time a shadow re-resolution of every profile with the active model.</summary>
+    public bool ReResolve { get; init; }
 }

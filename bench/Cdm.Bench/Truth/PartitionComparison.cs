@@ -5,6 +5,23 @@ namespace Cdm.Bench.Truth;
 /// <summary>Compares the server's cross references with the truth components, record by record.</summary>
 public static class PartitionComparison
 {
+    /// <summary>Pairwise scores of the profiles against the generated people behind the records.</summary>
+    public static PairwiseMetrics AgainstPeople(IEnumerable<TruthEntry> truth, IReadOnlyDictionary<RecordKey, string> xref)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(xref);
+        var people = new PairwiseEvaluator();
+        foreach (var entry in truth)
+        {
+            if (xref.TryGetValue(new RecordKey(entry.Source, entry.RecordId), out var profile))
+            {
+                people.Add(entry.Person, profile);
+            }
+        }
+
+        return people.Compute();
+    }
+
     public static PartitionReport Compare(IEnumerable<TruthEntry> truth, IReadOnlyDictionary<RecordKey, string> xref, int show = 20)
     {
         var evaluator = new PairwiseEvaluator();

@@ -23,6 +23,17 @@ public sealed class PartitionComparisonTests
     }
 
     [Fact]
+    public void AgainstPeople_ScoresProfilesAgainstThePersons()
+    {
+        // Records 3 and 4 are different people in one profile: one wrong pair of two predicted.
+        var metrics = PartitionComparison.AgainstPeople(Truth, Xref(("1", "x"), ("2", "x"), ("3", "y"), ("4", "y")));
+
+        Assert.Equal(3, metrics.TrueEntities);
+        Assert.Equal(0.5, metrics.Precision, 6);
+        Assert.Equal(1.0, metrics.Recall, 6);
+    }
+
+    [Fact]
     public void Compare_FindsSplitsMixesMissingAndExtra()
     {
         var xref = Xref(("1", "x"), ("2", "y"), ("3", "z"), ("5", "z"));

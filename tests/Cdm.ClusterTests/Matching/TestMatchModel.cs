@@ -12,7 +12,8 @@ public static class TestMatchModel
 {
     public const double Bits = 4.0;
 
-    public static string Document()
+    /// <summary>The model; <paramref name="linkBits"/> and <paramref name="reviewBits"/> move its thresholds.</summary>
+    public static string Document(double linkBits = 12, double reviewBits = 4)
     {
         var comparisons = StandardComparisons.Create();
         var m = new List<ImmutableArray<double>>();
@@ -28,7 +29,7 @@ public static class TestMatchModel
             u.Add([1.0, mExact / Math.Pow(2, Bits), .. Enumerable.Repeat(mOther * Math.Pow(2, Bits), other)]);
         }
 
-        var model = new MatchModel(comparisons, [.. m], [.. u], 0.5, threshold: Probability(12), reviewThreshold: Probability(4));
+        var model = new MatchModel(comparisons, [.. m], [.. u], 0.5, threshold: Probability(linkBits), reviewThreshold: Probability(Math.Min(linkBits, reviewBits)));
         return MatchModelJson.Serialise(model.ToDocument());
     }
 

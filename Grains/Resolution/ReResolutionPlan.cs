@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace Cdm.Grains.Resolution;
+
+/// <summary>
+/// What a model implies for the stored profiles: the partition of records into groups, and how it differs from the
+/// current profiles (merges and splits), with the work it took.
+/// </summary>
+public sealed record ReResolutionPlan(
+    int Profiles,
+    int Records,
+    long CandidatePairs,
+    long LinkPairs,
+    int RefusedByDoNotLink,
+    ImmutableArray<ImmutableArray<string>> Groups,
+    ImmutableArray<PlannedMerge> Merges,
+    ImmutableArray<PlannedSplit> Splits);

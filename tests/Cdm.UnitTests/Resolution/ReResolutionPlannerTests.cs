@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using Cdm.Grains.Blocking;
+using Cdm.Grains.Matching;
+using Cdm.Grains.Resolution;
+
+namespace Cdm.UnitTests.Resolution;
+
+public sealed class ReResolutionPlannerTests
+{
+    // Each compared field adds 6 bits when exact and takes 6 away otherwise (0 when missing); the prior is even.
+    // Three exact fields (18 bits) and two exact with one missing (12 bits) link; a disagreement (6 bits) does not.
+    private const double Bits = 6.0;
+
+    private static readonly MatchModel Model = BuildModel();
+
+    private static MatchModel BuildModel()
+    {
+        ImmutableArray<Comparison> comparisons = [NameComparison.FirstName(), NameComparison.LastName(), DateComparison.BirthDate()];
+        var m = new List<ImmutableArray<double>>();
+        var u = new List<ImmutableArray<double>>();
+        foreach (var comparison in comparisons)
+        {
+            var other = comparison.Levels.Length - 2;
+            var mOther = 0.1 / other;
+            m.Add([1.0, 0.9, .. Enumerable.Repeat(mOther, other)]);
+            u.Add([1.0, 0.9 / Math.Pow(2, Bits), .. Enumerable.Repeat(mOther * Math.Pow(2, Bits), other)]);
+        }
+
+        return new MatchModel(comparisons, [.. m], [.. u], 0.5, threshold: 1 / (1 + Math.Pow(2, -10)));
+    }
+
+    private static readonly MatchRecord Ada = new("ada", "lovelace", "1815-12-10");
+    private static readonly MatchRecord AdaNoBirthDate = new("ada", "lovelace");
+    private static readonly MatchRecord Grace = new("grace", "hopper", "1906-12-09");
+
+    private static ResolutionMember Member(string key, MatchRecord? record, string[]? identifiers = null, string[]? doNotLink = null, string block = "b:1") =>
+        new(key, [.. identifiers ?? []], [.. doNotLink ?? []], [block], record);
+
+    private static ResolutionProfile Profile(string id, params ResolutionMember[] members) => new(id, [.. members]);
+
+    private static ReResolutionPlan Plan(params ResolutionProfile[] profiles) =>
+        new ReResolutionPlanner(Model, BlockCapacity.Default).Plan(profiles);
+
+    private static string Show(ImmutableArray<ImmutableArray<string>> groups) =>
+        string.Join(" | ", groups.Select(static g => string.Join(",", g)));
+
+    [Fact]
+    public void Plan_MergesProfilesTheModelLinks()
+    {
+        var plan = Plan(Profile("p1", Member("src:a:1", Ada)), Profile("p2", Member("src:b:1", Ada)), Profile("p3", Member("src:c:1", Grace)));
+
+        var merge = Assert.Single(plan.Merges);
+        Assert.Equal("p1,p2", string.Join(",", merge.ProfileIds));
+        Assert.Equal("src:a:1,src:b:1", string.Join(",", merge.SourceKeys));
+        Assert.Equal(18.0, merge.BestScore!.Weight, 6);
+        Assert.StartsWith("match of src:a:1 with src:b:1", merge.Describe(), StringComparison.Ordinal);
+        Assert.Empty(plan.Splits);
+        Assert.Equal("src:a:1,src:b:1 | src:c:1", Show(plan.Groups));
+        Assert.Equal(3, plan.CandidatePairs);
+        Assert.Equal(1, plan.LinkPairs);
+    }
+
+    [Fact]
+    public void Plan_SplitsProfileTheModelNoLongerHoldsTogether()
+    {
+        var plan = Plan(Profile("p1", Member("src:a:1", Ada), Member("src:a:2", Grace), Member("src:a:3", AdaNoBirthDate)));
+
+        Assert.Empty(plan.Merges);
+        var split = Assert.Single(plan.Splits);
+        Assert.Equal("p1", split.ProfileId);
+        Assert.Equal("src:a:1,src:a:3 | src:a:2", Show(split.Groups));
+    }
+
+    [Fact]
+    public void Plan_NeverSplitsRecordsSharingAnIdentifier()
+    {
+        var plan = Plan(Profile("p1", Member("src:a:1", Ada, ["email:ada@x.org"]), Member("src:a:2", Grace, ["phone:+441", "email:ada@x.org"])));
+
+        Assert.Empty(plan.Splits);
+        Assert.Empty(plan.Merges);
+        Assert.Equal("src:a:1,src:a:2", Show(plan.Groups));
+        Assert.Equal(0, plan.CandidatePairs);
+    }
+
+    [Fact]
+    public void Plan_DoesNotLinkAcrossADoNotLinkConstraint()
+    {
+        var plan = Plan(
+            Profile("p1", Member("src:a:1", Ada, doNotLink: ["src:b:1"])),
+            Profile("p2", Member("src:b:1", Ada)));
+
+        Assert.Empty(plan.Merges);
+        Assert.Equal(1, plan.RefusedByDoNotLink);
+        Assert.Equal("src:a:1 | src:b:1", Show(plan.Groups));
+    }
+
+    [Fact]
+    public void Plan_DoNotLinkHoldsAcrossAChainOfLinks()
+    {
+        // a-b is the strongest link (18 bits); b-c and a-c (12 bits) would bring c in, which a forbids.
+        var plan = Plan(
+            Profile("p1", Member("src:a:1", Ada, doNotLink: ["src:c:1"])),
+            Profile("p2", Member("src:b:1", Ada)),
+            Profile("p3", Member("src:c:1", AdaNoBirthDate)));
+
+        Assert.Equal("src:a:1,src:b:1 | src:c:1", Show(plan.Groups));
+        Assert.Equal(2, plan.RefusedByDoNotLink);
+    }
+
+    [Fact]
+    public void Plan_DoesNotDependOnInputOrder()
+    {
+        var profiles = new[]
+        {
+            Profile("p1", Member("src:a:1", Ada, doNotLink: ["src:c:1"])),
+            Profile("p2", Member("src:b:1", AdaNoBirthDate), Member("src:b:2", Grace)),
+            Profile("p3", Member("src:c:1", Ada), Member("src:c:2", Grace, ["email:grace@x.org"])),
+            Profile("p4", Member("src:d:1", Grace, ["email:grace@x.org"]), Member("src:d:2", AdaNoBirthDate)),
+        };
+        var expected = Plan(profiles);
+
+        var random = new Random(7);
+        for (var round = 0; round < 20; round++)
+        {
+            var shuffled = profiles
+                .Select(p => p with { Members = [.. p.Members.OrderBy(_ => random.Next())] })
+                .OrderBy(_ => random.Next())
+                .ToArray();
+            var plan = Plan(shuffled);
+            Assert.Equal(Show(expected.Groups), Show(plan.Groups));
+            Assert.Equal(expected.Merges.Select(static m => string.Join(",", m.ProfileIds)), plan.Merges.Select(static m => string.Join(",", m.ProfileIds)));
+            Assert.Equal(expected.Splits.Select(static s => Show(s.Groups)), plan.Splits.Select(static s => Show(s.Groups)));
+        }
+    }
+
+    [Fact]
+    public void Plan_SkipsBlocksOverTheCap()
+    {
+        var profiles = new[]
+        {
+            Profile("p1", Member("src:a:1", Ada)),
+            Profile("p2", Member("src:b:1", Ada)),
+            Profile("p3", Member("src:c:1", Ada)),
+        };
+
+        var plan = new ReResolutionPlanner(Model, new BlockCapacity(2)).Plan(profiles);
+
+        Assert.Equal(0, plan.CandidatePairs);
+        Assert.Empty(plan.Merges);
+    }
+
+    [Fact]
+    public void Plan_WithoutAModelKeepsOnlyDeterministicLinks()
+    {
+        var plan = new ReResolutionPlanner(null, BlockCapacity.Default).Plan(
+            [Profile("p1", Member("src:a:1", Ada), Member("src:a:2", Ada)), Profile("p2", Member("src:b:1", Ada))]);
+
+        Assert.Empty(plan.Merges);
+        Assert.Equal("src:a:1 | src:a:2", Show(Assert.Single(plan.Splits).Groups));
+    }
+
+    [Fact]
+    public void Plan_ReportsProgressOfEveryPhase()
+    {
+        var phases = new List<string>();
+        new ReResolutionPlanner(Model, BlockCapacity.Default).Plan(
+            [Profile("p1", Member("src:a:1", Ada)), Profile("p2", Member("src:b:1", Ada))],
+            (phase, _, _) => { lock (phases) { phases.Add(phase); } });
+
+        Assert.Equal([ReResolvePhases.Blocking, ReResolvePhases.Scoring, ReResolvePhases.Linking], phases.Distinct());
+    }
+}
