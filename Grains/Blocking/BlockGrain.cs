@@ -102,7 +102,7 @@ public sealed partial class BlockGrain(IOptions<BlockingOptions> options, CdmMet
         {
             if (id != except)
             {
-                members.Add(new BlockCandidate(id, features.ToImmutableDictionary(StringComparer.Ordinal)));
+                members.Add(new BlockCandidate(id, features));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
 namespace Cdm.Grains.Blocking;
@@ -11,7 +12,8 @@ namespace Cdm.Grains.Blocking;
 public sealed class BlockMembership
 {
     /// <summary>The members by id.</summary>
-    public Dictionary<string, Dictionary<string, string>> Members { get; set; } = new(StringComparer.Ordinal);
+    /// <remarks>Immutable maps, so a block hands its members to callers without copying them.</remarks>
+    public Dictionary<string, ImmutableDictionary<string, string>> Members { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The ids refused because the block was full; kept so a re-sent id is not counted twice.</summary>
     public HashSet<string> Refused { get; set; } = new(StringComparer.Ordinal);
@@ -63,10 +65,10 @@ public sealed class BlockMembership
         return Members.Remove(memberId) || wasRefused ? BlockMembershipChange.Removed : BlockMembershipChange.Unchanged;
     }
 
-    private static Dictionary<string, string> Copy(IReadOnlyDictionary<string, string> features) =>
-        new(features, StringComparer.Ordinal);
+    private static ImmutableDictionary<string, string> Copy(IReadOnlyDictionary<string, string> features) =>
+        features as ImmutableDictionary<string, string> ?? features.ToImmutableDictionary(StringComparer.Ordinal);
 
-    private static bool SameFeatures(Dictionary<string, string> existing, IReadOnlyDictionary<string, string> features)
+    private static bool SameFeatures(ImmutableDictionary<string, string> existing, IReadOnlyDictionary<string, string> features)
     {
         if (existing.Count != features.Count)
         {

@@ -84,8 +84,15 @@ public sealed class RecordMatcher
                     continue;
                 }
 
-                var score = model.Score(record, MatchFeatures.ToMatchRecord(candidate.Features));
-                switch (model.Decide(score))
+                var other = MatchFeatures.ToMatchRecord(candidate.Features);
+                var decision = model.Decide(model.ScoreWeight(record, other));
+                if (decision == MatchDecision.None)
+                {
+                    continue;
+                }
+
+                var score = model.Score(record, other);
+                switch (decision)
                 {
                     case MatchDecision.Link:
                         (links ??= ImmutableArray.CreateBuilder<ScoredCandidate>()).Add(new(candidate.MemberId, score));

@@ -107,6 +107,34 @@ public sealed class MatchModel
         return new MatchScore(total, Probability(total), parts.MoveToImmutable());
     }
 
+    /// <summary>
+    /// The total weight of a pair, as <see cref="Score"/> computes it, without building the per-field parts: the
+    /// resolver scores every candidate this way and asks for the parts only of the pairs it acts on.
+    /// </summary>
+    public double ScoreWeight(MatchRecord left, MatchRecord right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var total = 0.0;
+        for (var i = 0; i < Comparisons.Length; i++)
+        {
+            var comparison = Comparisons[i];
+            var level = comparison.Compare(left, right);
+            total += Weight(i, level, level == Comparison.Exact ? comparison.Value(left) : null);
+        }
+
+        return total;
+    }
+
+    /// <summary>What <see cref="Decide(MatchScore)"/> would answer for a pair of this total weight.</summary>
+    public MatchDecision Decide(double weight)
+    {
+        var probability = Probability(weight);
+        return probability >= Threshold ? MatchDecision.Link
+            : probability >= ReviewThreshold ? MatchDecision.Review
+            : MatchDecision.None;
+    }
+
     /// <summary>The weight of a comparison vector, without term-frequency adjustment.</summary>
     public double Weight(ReadOnlySpan<byte> levels)
     {
