@@ -11,10 +11,19 @@ namespace Cdm.Contracts.Matching;
 public interface IModelTrainerGrain : IGrainWithGuidKey
 {
     /// <summary>Trains on the blocks held in storage (the records already in the system).</summary>
+    /// <remarks>Training on hundreds of thousands of records takes longer than Orleans' default 30 s.</remarks>
+    [ResponseTimeout("00:15:00")]
     Task<TrainingOutcome> TrainFromStoredBlocksAsync(string description, bool activate, int seed);
 
-    /// <summary>Trains on <paramref name="records"/> (a file), normalised and blocked as ingest would.</summary>
-    Task<TrainingOutcome> TrainFromRecordsAsync(ImmutableArray<IncomingRecord> records, string description, bool activate, int seed);
+    /// <summary>
+    /// Takes a batch of records (a file, sent in batches so no message grows with the file) to train on with
+    /// <see cref="TrainOnAddedRecordsAsync"/>; each is normalised as ingest would, and rejected ones are skipped.
+    /// </summary>
+    Task AddRecordsAsync(ImmutableArray<IncomingRecord> records);
+
+    /// <summary>Trains on the records added, blocked as ingest would, and forgets them.</summary>
+    [ResponseTimeout("00:15:00")]
+    Task<TrainingOutcome> TrainOnAddedRecordsAsync(string description, bool activate, int seed);
 }
 
 /// <summary>The stored model, or why none could be trained (<see cref="Model"/> null).</summary>

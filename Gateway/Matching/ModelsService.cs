@@ -13,7 +13,7 @@ namespace Cdm.Gateway.Matching;
 public sealed class ModelsService(IGrainFactory grains) : Models.ModelsBase
 {
     /// <summary>The most records one training call takes.</summary>
-    public const int MaxTrainingRecords = 500_000;
+    public const int MaxTrainingRecords = 2_000_000;
 
     private IMatchModelGrain Registry => grains.GetGrain<IMatchModelGrain>(IMatchModelGrain.Key);
 
@@ -41,22 +41,25 @@ public sealed class ModelsService(IGrainFactory grains) : Models.ModelsBase
     public override async Task<TrainModelResponse> TrainModelFromRecords(IAsyncStreamReader<TrainingRecords> requestStream, ServerCallContext context)
     {
         TrainModelRequest? options = null;
-        var records = ImmutableArray.CreateBuilder<Contract.IncomingRecord>();
+        var trainer = grains.GetGrain<IModelTrainerGrain>(Guid.NewGuid());
+        var count = 0;
         await foreach (var batch in requestStream.ReadAllAsync(context.CancellationToken))
         {
             options ??= batch.Options ?? new TrainModelRequest();
-            if (records.Count + batch.Records.Count > MaxTrainingRecords)
+            count += batch.Records.Count;
+            if (count > MaxTrainingRecords)
             {
                 RpcErrors.ThrowInvalid("records", $"at most {MaxTrainingRecords} records can be trained on in one call");
             }
 
-            records.AddRange(batch.Records.Select(static r => r.ToContract()));
+            if (batch.Records.Count > 0)
+            {
+                await trainer.AddRecordsAsync([.. batch.Records.Select(static r => r.ToContract())]);
+            }
         }
 
         options ??= new TrainModelRequest();
-        var outcome = await grains.GetGrain<IModelTrainerGrain>(Guid.NewGuid())
-            .TrainFromRecordsAsync(records.ToImmutable(), options.Description, options.Activate, options.Seed);
-        return Answer(outcome);
+        return Answer(await trainer.TrainOnAddedRecordsAsync(options.Description, options.Activate, options.Seed));
     }
 
     public override async Task<Api.V1.ModelVersion> ActivateModel(ActivateModelRequest request, ServerCallContext context)

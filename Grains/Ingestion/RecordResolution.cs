@@ -63,7 +63,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
             var excluded = new HashSet<string>(StringComparer.Ordinal);
             IReadOnlyList<string> dropped = [];
             // Why each round started again, for the error when a record does not settle.
-            var trail = new List<string>();
+            List<string>? trail = null;
             // Which fresh profile id to try when the record reaches no profile it may join (see FreshId).
             var fresh = 0;
             for (var round = 0; round < MaxRounds; round++)
@@ -83,7 +83,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                     {
                         excluded.UnionWith(plan.Excluded);
                         metrics.LinkRefused();
-                        trail.Add("left out " + string.Join(",", plan.Excluded));
+                        (trail ??= []).Add("left out " + string.Join(",", plan.Excluded));
                         continue;
                     }
                 }
@@ -93,13 +93,13 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                 if (await ClaimUnownedAsync(keys, owners, target, dropped))
                 {
                     metrics.ResolutionRetried(ResolutionRetryReason.ClaimRace);
-                    trail.Add("claim race");
+                    (trail ??= []).Add("claim race");
                     continue;
                 }
 
                 if (!await JoinIntoTargetAsync(reached, target, version, keys, terminals, merged, matches, excluded))
                 {
-                    trail.Add("join into " + target);
+                    (trail ??= []).Add("join into " + target);
                     continue;
                 }
 
@@ -114,7 +114,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                     }
 
                     metrics.ResolutionRetried(ResolutionRetryReason.Redirected);
-                    trail.Add($"{target} redirected to {added.RedirectTo}");
+                    (trail ??= []).Add($"{target} redirected to {added.RedirectTo}");
                     continue;
                 }
 
@@ -128,7 +128,7 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
             }
 
             throw new InvalidOperationException(
-                $"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges ({string.Join("; ", trail.TakeLast(4))}); retry it.");
+                $"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges ({string.Join("; ", (trail ?? []).TakeLast(4))}); retry it.");
         }
         catch
         {
@@ -241,11 +241,12 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
 
     /// <summary>
     /// Re-points identifiers that still lead to the target through a merged profile (path shortening); keys that
-    /// lead to a profile left out of this ingest stay where they are.
+    /// lead to a profile left out of this ingest stay where they are. The record's own source key always follows
+    /// the record: it leads where the record now is.
     /// </summary>
     private Task ShortenPathsAsync(List<string> keys, string?[] owners, (string ProfileId, bool Exists)?[] terminals, string target) =>
         Task.WhenAll(Enumerable.Range(0, keys.Count)
-            .Where(i => owners[i] is { } owner && owner != target && (terminals[i] is null || terminals[i]!.Value.ProfileId == target))
+            .Where(i => owners[i] is { } owner && owner != target && (i == 0 || terminals[i] is null || terminals[i]!.Value.ProfileId == target))
             .Select(i => grains.Identifier(keys[i]).RepointAsync(owners[i]!, target)));
 
     /// <summary>

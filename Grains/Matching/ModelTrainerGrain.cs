@@ -16,6 +16,9 @@ public sealed class ModelTrainerGrain(
 {
     private const int DefaultSeed = 1;
 
+    // The records of a file being trained on, between AddRecordsAsync and TrainOnAddedRecordsAsync.
+    private readonly List<RecordVersion> added = [];
+
     public async Task<TrainingOutcome> TrainFromStoredBlocksAsync(string description, bool activate, int seed)
     {
         var set = new TrainingSet(new BlockingKeys(options.Value.Blocking));
@@ -30,11 +33,25 @@ public sealed class ModelTrainerGrain(
         return await TrainAsync(set, description, activate, seed);
     }
 
-    public Task<TrainingOutcome> TrainFromRecordsAsync(ImmutableArray<IncomingRecord> records, string description, bool activate, int seed)
+    public Task AddRecordsAsync(ImmutableArray<IncomingRecord> records)
     {
         var now = time.GetUtcNow();
-        var versions = records.Select(r => normaliser.Normalise(r, now).Version).OfType<RecordVersion>();
-        return TrainAsync(TrainingSet.FromRecords(versions, options.Value.Blocking), description, activate, seed);
+        foreach (var record in records)
+        {
+            if (normaliser.Normalise(record, now).Version is { } version)
+            {
+                added.Add(version);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<TrainingOutcome> TrainOnAddedRecordsAsync(string description, bool activate, int seed)
+    {
+        var set = TrainingSet.FromRecords(added, options.Value.Blocking);
+        added.Clear();
+        return TrainAsync(set, description, activate, seed);
     }
 
     private async Task<TrainingOutcome> TrainAsync(TrainingSet set, string description, bool activate, int seed)

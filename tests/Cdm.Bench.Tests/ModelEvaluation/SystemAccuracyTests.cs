@@ -58,7 +58,9 @@ public sealed class SystemAccuracyTests(ITestOutputHelper output)
             builder.Properties["Cdm:Matching:ModelRefreshInterval"] = "00:00:00");
         var source = "eval";
         var incoming = records.Select(r => new IncomingRecord(source, r.Id, null, r.Attributes, [])).ToImmutableArray();
-        var trained = await cluster.Grains.GetGrain<IModelTrainerGrain>(Guid.NewGuid()).TrainFromRecordsAsync(incoming, "accuracy test", true, 0);
+        var trainer = cluster.Grains.GetGrain<IModelTrainerGrain>(Guid.NewGuid());
+        await trainer.AddRecordsAsync(incoming);
+        var trained = await trainer.TrainOnAddedRecordsAsync("accuracy test", true, 0);
         Assert.NotNull(trained.Model);
 
         var order = incoming.OrderBy(_ => 0).ToArray();
