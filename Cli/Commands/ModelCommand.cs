@@ -40,14 +40,21 @@ public static class ModelCommand
         var command = new Command("train",
             "Train a model without labels, from a record file (same options as import; nothing is ingested) or, with --from-system, " +
             "from the records already held. Prints the stored version.");
-        recordOptions.AddTo(command);
+        recordOptions.AddTo(command, fileOptional: true);
         command.Options.Add(activate);
         command.Options.Add(description);
         command.Options.Add(seed);
         command.Options.Add(fromSystem);
+
         command.SetAction((parse, cancellationToken) =>
         {
             var address = parse.GetValue(gateway)!;
+            if (!parse.GetValue(fromSystem) && !recordOptions.HasFile(parse))
+            {
+                Console.Error.WriteLine("cdm model train: give a record FILE, or --from-system to train on the records already held.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             var options = new TrainModelRequest
             {
                 Activate = parse.GetValue(activate),

@@ -65,8 +65,16 @@ public sealed class RecordFileOptionSet
         identifier.Validators.Add(result => ValidateAssignments(result, "--identifier"));
     }
 
-    public void AddTo(Command command)
+    /// <summary>Whether FILE was given (always, unless <see cref="AddTo"/> was asked to make it optional).</summary>
+    public bool HasFile(ParseResult parse) => parse.GetValue(file) is not null;
+
+    public void AddTo(Command command, bool fileOptional = false)
     {
+        if (fileOptional)
+        {
+            file.Arity = ArgumentArity.ZeroOrOne;
+        }
+
         command.Arguments.Add(file);
         command.Options.Add(format);
         command.Options.Add(source);

@@ -30,10 +30,17 @@ public sealed class StewardCommandTests(MatchingHostFixture fixture) : IDisposab
 
         var models = (await fixture.Models.ListModelsAsync(new ListModelsRequest())).Models;
         Assert.Equal(before + 1, models.Count);
-        var trained = models.First();
+        Assert.Equal("from a file", models.First().Description);
+        var trained = models.First(m => m.Description == "from a file");
         Assert.Equal("from a file", trained.Description);
         Assert.False(trained.Active);
         Assert.Equal(ExitCodes.Ok, await Run("model", "list"));
+        Assert.Equal(ExitCodes.Usage, await Run("model", "train"));
+        // Two records in shared blocks, so the system holds at least one candidate pair to train on.
+        await Host.Ingestion.IngestAsync(Person("t1", "Ottoline", "2000", "Sydney"));
+        await Host.Ingestion.IngestAsync(Person("t2", "Ottoline", "2000", "Sydney"));
+        Assert.Equal(ExitCodes.Ok, await Run("model", "train", "--from-system", "--description", "from the system"));
+        Assert.Contains((await fixture.Models.ListModelsAsync(new ListModelsRequest())).Models, m => m.Description == "from the system" && !m.Active);
         Assert.Equal(ExitCodes.Ok, await Run("model", "show", "--version", trained.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(ExitCodes.NotFound, await Run("model", "show", "--version", "99999"));
         Assert.Equal(ExitCodes.NotFound, await Run("model", "activate", "99999"));
