@@ -31,7 +31,7 @@ public sealed partial class BlockGrain(IOptions<BlockingOptions> options, CdmMet
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new StoredState<BlockMembership>(GrainContext, "block");
-        writes = new CoalescedWrites(WriteAsync);
+        writes = new CoalescedWrites(state.WriteAsync, DeactivateOnIdle);
         return state.ReadAsync();
     }
 
@@ -63,20 +63,6 @@ public sealed partial class BlockGrain(IOptions<BlockingOptions> options, CdmMet
         if (Block.Remove(memberId) == BlockMembershipChange.Removed)
         {
             await writes.WriteAsync();
-        }
-    }
-
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteAsync();
-        }
-        catch
-        {
-            // Memory is ahead of storage (or storage changed under us): start again from what is stored.
-            DeactivateOnIdle();
-            throw;
         }
     }
 

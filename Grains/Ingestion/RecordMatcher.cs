@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Blocking;
@@ -123,7 +124,7 @@ public sealed record ScoredCandidate(string SourceKey, MatchScore Score)
 {
     /// <summary>The reason a link or merge made by this match is recorded with.</summary>
     public string Describe() =>
-        $"match with {SourceKey}: {Score.Weight:F1} bits, p={Score.Probability:F3} ("
-        + string.Join(", ", Score.Parts.Where(p => p.Weight != 0).Select(p => $"{p.Field} {p.Level} {p.Weight:+0.0;-0.0}"))
+        string.Create(CultureInfo.InvariantCulture, $"match with {SourceKey}: {Score.Weight:F1} bits, p={Score.Probability:F3} (")
+        + string.Join(", ", Score.Parts.Where(p => p.Weight != 0).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Field} {p.Level} {p.Weight:+0.0;-0.0}")))
         + ")";
 }

@@ -16,7 +16,7 @@ public sealed class ReviewQueueGrain(TimeProvider time) : Grain, IReviewQueueGra
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new StoredState<ReviewQueueState>(GrainContext, "review-queue");
-        writes = new CoalescedWrites(WriteAsync);
+        writes = new CoalescedWrites(state.WriteAsync, DeactivateOnIdle);
         return state.ReadAsync();
     }
 
@@ -44,18 +44,5 @@ public sealed class ReviewQueueGrain(TimeProvider time) : Grain, IReviewQueueGra
         }
 
         return after;
-    }
-
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
@@ -53,7 +54,7 @@ public sealed class StewardGrain(ResolutionGrains grains, CdmMetrics metrics, Ti
         if (left != right)
         {
             var (loser, into) = string.CompareOrdinal(left, right) < 0 ? (right, left) : (left, right);
-            var reason = $"steward {steward} accepted review {taskId}: {view.Task.Weight:F1} bits, p={view.Task.Probability:F3}";
+            var reason = string.Create(CultureInfo.InvariantCulture, $"steward {steward} accepted review {taskId}: {view.Task.Weight:F1} bits, p={view.Task.Probability:F3}");
             var absorber = await new MergeSaga(GrainFactory, grains, metrics, time).RunAsync(loser, into, reason);
             if (absorber is null)
             {

@@ -4,9 +4,11 @@ namespace Cdm.Grains.Storage;
 /// Write coalescing for a reentrant grain: every change made while a write is running is saved by the next write,
 /// which starts as soon as the running one ends, and each caller is answered only when a write that holds its change
 /// has committed. A hot grain so does one storage write per batch of changes instead of one per call, without
-/// acknowledging anything before it is durable. Not thread-safe: used from one grain's turns only.
+/// acknowledging anything before it is durable. When a write fails, <paramref name="onFailure"/> runs (a grain
+/// deactivates, so the next call starts from what storage holds) and the callers of that write see the error.
+/// Not thread-safe: used from one grain's turns only.
 /// </summary>
-public sealed class CoalescedWrites(Func<Task> write)
+public sealed class CoalescedWrites(Func<Task> write, Action onFailure)
 {
     private TaskCompletionSource? pending;
     private bool writing;
@@ -40,6 +42,7 @@ public sealed class CoalescedWrites(Func<Task> write)
                 }
                 catch (Exception e)
                 {
+                    onFailure();
                     batch.SetException(e);
                 }
             }
