@@ -10,10 +10,13 @@ namespace Cdm.Contracts.Matching;
 [Alias("cdm.IModelTrainerGrain")]
 public interface IModelTrainerGrain : IGrainWithGuidKey
 {
-    /// <summary>Trains on the blocks held in storage (the records already in the system).</summary>
+    /// <summary>
+    /// Trains on the records already in the system: the current version of every member of every active profile,
+    /// read from storage and blocked as ingest would.
+    /// </summary>
     /// <remarks>Training on hundreds of thousands of records takes longer than Orleans' default 30 s.</remarks>
     [ResponseTimeout("00:15:00")]
-    Task<TrainingOutcome> TrainFromStoredBlocksAsync(string description, bool activate, int seed);
+    Task<TrainingOutcome> TrainFromStoredRecordsAsync(string description, bool activate, int seed);
 
     /// <summary>
     /// Takes a batch of records (a file, sent in batches so no message grows with the file) to train on with

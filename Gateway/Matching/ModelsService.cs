@@ -36,7 +36,7 @@ public sealed class ModelsService(IGrainFactory grains) : Models.ModelsBase
     }
 
     public override async Task<TrainModelResponse> TrainModel(TrainModelRequest request, ServerCallContext context) =>
-        Answer(await grains.GetGrain<IModelTrainerGrain>(Guid.NewGuid()).TrainFromStoredBlocksAsync(request.Description, request.Activate, request.Seed));
+        Answer(await grains.GetGrain<IModelTrainerGrain>(Guid.NewGuid()).TrainFromStoredRecordsAsync(request.Description, request.Activate, request.Seed));
 
     public override async Task<TrainModelResponse> TrainModelFromRecords(IAsyncStreamReader<TrainingRecords> requestStream, ServerCallContext context)
     {

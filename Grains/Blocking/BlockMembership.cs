@@ -1,30 +1,43 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
+using Cdm.Grains.Storage;
 
 namespace Cdm.Grains.Blocking;
 
 /// <summary>
-/// The members of one block: each member's id with its comparison features (attribute name to value). Adding and
-/// removing are idempotent. At the cap new members are refused: the block is marked over its cap and the refused
-/// ids counted (each once), for reporting. Plain properties, so it serialises with System.Text.Json; not
-/// thread-safe (a grain's state).
+/// The members of one block: each member's id with its comparison features (attribute name to value), kept in
+/// chunks so that a block of hundreds is stored a chunk at a time. Adding and removing are idempotent. At the cap
+/// new members are refused and the block is marked over its cap in its <see cref="BlockHeader"/>; it stays so, as a
+/// key common enough to fill a block once is not worth scanning again. Not thread-safe: a grain's state.
 /// </summary>
 public sealed class BlockMembership
 {
+    /// <summary>Members per stored chunk: a block row is then a few kilobytes however large the block.</summary>
+    public const int DefaultChunkSize = 16;
+
+    /// <summary>An empty block.</summary>
+    public BlockMembership()
+        : this(new ChunkedItems<ImmutableDictionary<string, string>>(DefaultChunkSize), new BlockHeader())
+    {
+    }
+
+    /// <summary>A block over stored <paramref name="members"/> and <paramref name="header"/>.</summary>
+    public BlockMembership(ChunkedItems<ImmutableDictionary<string, string>> members, BlockHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(header);
+        Members = members;
+        Header = header;
+    }
+
     /// <summary>The members by id.</summary>
     /// <remarks>Immutable maps, so a block hands its members to callers without copying them.</remarks>
-    public Dictionary<string, ImmutableDictionary<string, string>> Members { get; set; } = new(StringComparer.Ordinal);
+    public ChunkedItems<ImmutableDictionary<string, string>> Members { get; }
 
-    /// <summary>The ids refused because the block was full; kept so a re-sent id is not counted twice.</summary>
-    public HashSet<string> Refused { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>What the block stores beside its members.</summary>
+    public BlockHeader Header { get; }
 
     /// <summary>True once a member has been refused: the block is too large to scan whole.</summary>
-    [JsonIgnore]
-    public bool IsOverCap => Refused.Count > 0;
-
-    /// <summary>How many members were refused.</summary>
-    [JsonIgnore]
-    public int RefusedCount => Refused.Count;
+    public bool IsOverCap => Header.OverCap;
 
     /// <summary>
     /// Adds <paramref name="memberId"/> with <paramref name="features"/>, or replaces its features when it is a
@@ -35,34 +48,37 @@ public sealed class BlockMembership
         ArgumentException.ThrowIfNullOrEmpty(memberId);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(capacity);
-        if (Members.TryGetValue(memberId, out var existing))
+        if (Members.TryGet(memberId, out var existing))
         {
             if (SameFeatures(existing, features))
             {
                 return BlockMembershipChange.Unchanged;
             }
 
-            Members[memberId] = Copy(features);
+            Members.Set(memberId, Copy(features));
             return BlockMembershipChange.Added;
         }
 
-        if (!capacity.Admits(Members.Count))
+        if (Header.OverCap || !capacity.Admits(Members.Count))
         {
-            Refused.Add(memberId);
-            return BlockMembershipChange.Refused;
+            if (Header.OverCap)
+            {
+                return BlockMembershipChange.Refused;
+            }
+
+            Header.OverCap = true;
+            return BlockMembershipChange.Capped;
         }
 
-        Members[memberId] = Copy(features);
-        Refused.Remove(memberId);
+        Members.Set(memberId, Copy(features));
         return BlockMembershipChange.Added;
     }
 
-    /// <summary>Removes <paramref name="memberId"/> (and forgets it was refused); the over-cap report stays while others were refused.</summary>
+    /// <summary>Removes <paramref name="memberId"/>; a block over its cap stays over it.</summary>
     public BlockMembershipChange Remove(string memberId)
     {
         ArgumentException.ThrowIfNullOrEmpty(memberId);
-        var wasRefused = Refused.Remove(memberId);
-        return Members.Remove(memberId) || wasRefused ? BlockMembershipChange.Removed : BlockMembershipChange.Unchanged;
+        return Members.Remove(memberId) ? BlockMembershipChange.Removed : BlockMembershipChange.Unchanged;
     }
 
     private static ImmutableDictionary<string, string> Copy(IReadOnlyDictionary<string, string> features) =>
@@ -85,4 +101,11 @@ public sealed class BlockMembership
 
         return true;
     }
+}
+
+/// <summary>What a block stores beside its members (with its first chunk).</summary>
+public sealed class BlockHeader
+{
+    /// <summary>Set when the first member was refused at the cap: the block is no longer scanned.</summary>
+    public bool OverCap { get; set; }
 }

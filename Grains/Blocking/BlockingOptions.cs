@@ -29,6 +29,18 @@ public sealed class BlockingOptions
     /// <summary>The most members a block holds; further members are refused and counted.</summary>
     public int MaxBlockSize { get; set; } = BlockCapacity.DefaultMaxMembers;
 
+    /// <summary>
+    /// How many partition grains hold the blocks (by a stable hash of the block key). Each is one long-lived
+    /// activation, so a record's blocks cost calls, not activations. Every silo of a cluster must use the same number.
+    /// </summary>
+    public int Partitions { get; set; } = 256;
+
+    /// <summary>
+    /// The members one partition keeps in memory; beyond it the least recently used blocks are dropped and read
+    /// again when needed. The silo holds at most <see cref="Partitions"/> times this many.
+    /// </summary>
+    public int CachedMembersPerPartition { get; set; } = 2_000;
+
     /// <summary>The capacity <see cref="MaxBlockSize"/> gives.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MaxBlockSize"/> is below 1.</exception>
     public BlockCapacity ToCapacity() => new(MaxBlockSize);

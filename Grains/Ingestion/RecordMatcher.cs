@@ -5,8 +5,6 @@ using Cdm.Grains.Blocking;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Matching;
 using Microsoft.Extensions.Options;
-using Orleans.GrainReferences;
-using Orleans.Metadata;
 
 namespace Cdm.Grains.Ingestion;
 
@@ -17,20 +15,16 @@ namespace Cdm.Grains.Ingestion;
 /// </summary>
 public sealed class RecordMatcher
 {
-    private static readonly GrainType BlockType = GrainType.Create("block");
-
-    private readonly GrainReferenceActivator activator;
-    private readonly GrainInterfaceType blockInterface;
+    private readonly IBlockPartitionGrain[] partitions;
     private readonly BlockingKeys blockingKeys;
     private readonly ActiveMatchModel activeModel;
     private readonly CdmMetrics metrics;
     private readonly MatchingOptions options;
 
-    public RecordMatcher(GrainReferenceActivator activator, GrainInterfaceTypeResolver interfaces, IOptions<MatchingOptions> options, ActiveMatchModel activeModel, CdmMetrics metrics)
+    public RecordMatcher(IGrainFactory grainFactory, IOptions<MatchingOptions> options, ActiveMatchModel activeModel, CdmMetrics metrics)
     {
-        this.activator = activator;
-        blockInterface = interfaces.GetGrainInterfaceType(typeof(IBlockGrain));
         this.options = options.Value;
+        partitions = [.. Enumerable.Range(0, Math.Max(1, this.options.Blocking.Partitions)).Select(p => grainFactory.GetGrain<IBlockPartitionGrain>(p))];
         blockingKeys = new BlockingKeys(this.options.Blocking);
         this.activeModel = activeModel;
         this.metrics = metrics;
@@ -39,8 +33,12 @@ public sealed class RecordMatcher
     /// <summary>The blocking keys of a record version under the configured rules.</summary>
     public IReadOnlyList<BlockingKey> KeysOf(RecordVersion version) => blockingKeys.For(version);
 
-    public IBlockGrain Block(string key) =>
-        (IBlockGrain)activator.CreateReference(GrainId.Create(BlockType, IdSpan.Create(key)), blockInterface);
+    /// <summary>Removes a deleted record from <paramref name="blockKeys"/>.</summary>
+    public Task RemoveAsync(IEnumerable<string> blockKeys, string sourceKey) =>
+        Task.WhenAll(ByPartition(blockKeys).Select(g => partitions[g.Key].RemoveAsync([.. g], sourceKey)));
+
+    /// <summary>The members of one block, for tests and tools.</summary>
+    public Task<BlockCandidates> GetBlockAsync(string blockKey) => partitions[PartitionOf(blockKey)].GetMembersAsync(blockKey);
 
     /// <summary>Blocks the record and scores its candidates; nothing when matching is off.</summary>
     public async Task<MatchFindings> FindAsync(RecordVersion version)
@@ -59,9 +57,7 @@ public sealed class RecordMatcher
         var record = MatchRecords.From(version);
         var features = record.ToFeatures();
         var sourceKey = version.SourceKey;
-        var exchanged = keys.Count == 1
-            ? [await Block(keys[0].Key).ExchangeAsync(sourceKey, features)]
-            : await Task.WhenAll(keys.Select(k => Block(k.Key).ExchangeAsync(sourceKey, features)));
+        var exchanged = await ExchangeAsync(keys, sourceKey, features);
         var loaded = await activeModel.GetAsync();
         if (loaded.Model is not { } model)
         {
@@ -70,6 +66,29 @@ public sealed class RecordMatcher
 
         return Score(model, loaded.Version, record, exchanged);
     }
+
+    /// <summary>Each key's candidates, in the order of the keys (the rules'), one call per partition touched.</summary>
+    private async Task<BlockCandidates[]> ExchangeAsync(IReadOnlyList<BlockingKey> keys, string sourceKey, ImmutableDictionary<string, string> features)
+    {
+        var groups = ByPartition(keys.Select(static k => k.Key)).ToArray();
+        var answers = await Task.WhenAll(groups.Select(g => partitions[g.Key].ExchangeAsync([.. g], sourceKey, features)));
+        var byKey = new Dictionary<string, BlockCandidates>(keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var j = 0;
+            foreach (var key in groups[i])
+            {
+                byKey[key] = answers[i][j++];
+            }
+        }
+
+        return [.. keys.Select(k => byKey[k.Key])];
+    }
+
+    private int PartitionOf(string blockKey) => BlockPartitions.Of(blockKey, partitions.Length);
+
+    private IEnumerable<IGrouping<int, string>> ByPartition(IEnumerable<string> blockKeys) =>
+        blockKeys.Distinct(StringComparer.Ordinal).GroupBy(PartitionOf);
 
     private MatchFindings Score(MatchModel model, int modelVersion, MatchRecord record, BlockCandidates[] exchanged)
     {

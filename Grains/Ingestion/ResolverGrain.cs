@@ -55,8 +55,7 @@ public sealed class ResolverGrain(
             if (result.RedirectTo is null)
             {
                 // A deleted record is no candidate any more: it leaves the blocks of every version it had.
-                var blocks = versions.SelectMany(v => matcher.KeysOf(v)).Select(static k => k.Key).Distinct(StringComparer.Ordinal);
-                await Task.WhenAll(blocks.Select(k => matcher.Block(k).RemoveAsync(sourceKey)));
+                await matcher.RemoveAsync(versions.SelectMany(v => matcher.KeysOf(v)).Select(static k => k.Key), sourceKey);
 
                 return new DeleteOutcome(result.Status == IngestStatus.Updated, profileId);
             }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Cdm.Contracts.Matching;
 using Cdm.Contracts.Records;
-using Cdm.Grains.Blocking;
+using Cdm.Grains.Profiles;
 using Cdm.Grains.Normalisation;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.Options;
@@ -19,18 +19,20 @@ public sealed class ModelTrainerGrain(
     // The records of a file being trained on, between AddRecordsAsync and TrainOnAddedRecordsAsync.
     private readonly List<RecordVersion> added = [];
 
-    public async Task<TrainingOutcome> TrainFromStoredBlocksAsync(string description, bool activate, int seed)
+    public async Task<TrainingOutcome> TrainFromStoredRecordsAsync(string description, bool activate, int seed)
     {
-        var set = new TrainingSet(new BlockingKeys(options.Value.Blocking));
-        await foreach (var (key, block) in scanner.ScanAsync<BlockMembership>("block", "block"))
+        // The profiles, not the blocks: they hold each record's current version whole, so the training set is
+        // blocked exactly as a file would be, under the rules configured now.
+        var versions = new List<RecordVersion>();
+        await foreach (var (_, profile) in scanner.ScanAsync<ProfileState>("profile", "profile"))
         {
-            if (!block.IsOverCap && block.Members.Count > 1)
+            if (profile.Status == ProfileStatus.Active)
             {
-                set.AddBlock(key, block.Members.Select(static m => (m.Key, MatchFeatures.ToMatchRecord(m.Value))));
+                versions.AddRange(profile.Members.Values.Select(static m => m.Current));
             }
         }
 
-        return await TrainAsync(set, description, activate, seed);
+        return await TrainAsync(TrainingSet.FromRecords(versions, options.Value.Blocking), description, activate, seed);
     }
 
     public Task AddRecordsAsync(ImmutableArray<IncomingRecord> records)

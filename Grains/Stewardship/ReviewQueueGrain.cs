@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Cdm.Contracts.Stewardship;
 using Cdm.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Cdm.Grains.Stewardship;
 
@@ -10,34 +12,37 @@ namespace Cdm.Grains.Stewardship;
 [Orleans.Concurrency.Reentrant]
 public sealed class ReviewQueueGrain(TimeProvider time) : Grain, IReviewQueueGrain
 {
-    private StoredState<ReviewQueueState> state = null!;
+    private ChunkedStoredState<ReviewQueueHeader, ReviewTask> stored = null!;
+    private ReviewQueueState queue = null!;
     private CoalescedWrites writes = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        state = new StoredState<ReviewQueueState>(GrainContext, "review-queue");
-        writes = new CoalescedWrites(state.WriteAsync, DeactivateOnIdle);
-        return state.ReadAsync();
+        stored = new ChunkedStoredState<ReviewQueueHeader, ReviewTask>(
+            GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Cdm), GrainContext.GrainId, "review-queue", ReviewQueueState.ChunkSize);
+        writes = new CoalescedWrites(stored.WriteAsync, DeactivateOnIdle);
+        await stored.ReadAsync();
+        queue = new ReviewQueueState(stored.Items);
     }
 
     public async Task OpenAsync(ReviewTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (state.State.Open(task))
+        if (queue.Open(task))
         {
             await writes.WriteAsync();
         }
     }
 
     public Task<ImmutableArray<ReviewTask>> ListAsync(ReviewStatus? status) => Task.FromResult<ImmutableArray<ReviewTask>>(
-        [.. state.State.Tasks.Values.Where(t => status is null || t.Status == status)]);
+        [.. queue.Tasks.Items.Select(static t => t.Value).Where(t => status is null || t.Status == status)]);
 
-    public Task<ReviewTask?> GetAsync(string taskId) => Task.FromResult(state.State.Tasks.GetValueOrDefault(taskId));
+    public Task<ReviewTask?> GetAsync(string taskId) => Task.FromResult(queue.Get(taskId));
 
     public async Task<ReviewTask?> DecideAsync(string taskId, ReviewStatus status, string decidedBy)
     {
-        var before = state.State.Tasks.GetValueOrDefault(taskId);
-        var after = state.State.Decide(taskId, status, decidedBy, time.GetUtcNow());
+        var before = queue.Get(taskId);
+        var after = queue.Decide(taskId, status, decidedBy, time.GetUtcNow());
         if (after is not null && !ReferenceEquals(before, after))
         {
             await writes.WriteAsync();
@@ -45,4 +50,9 @@ public sealed class ReviewQueueGrain(TimeProvider time) : Grain, IReviewQueueGra
 
         return after;
     }
+}
+
+/// <summary>A review-queue partition stores nothing beside its tasks.</summary>
+public sealed class ReviewQueueHeader
+{
 }

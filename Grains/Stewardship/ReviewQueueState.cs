@@ -1,16 +1,38 @@
 using Cdm.Contracts.Stewardship;
+using Cdm.Grains.Storage;
 
 namespace Cdm.Grains.Stewardship;
 
-/// <summary>Stored state of one review-queue partition: its tasks by id.</summary>
+/// <summary>
+/// Stored state of one review-queue partition: its tasks by id, in chunks, so that opening a task rewrites a few
+/// tasks and not the whole partition (a bulk load opens thousands).
+/// </summary>
 public sealed class ReviewQueueState
 {
-    public Dictionary<string, ReviewTask> Tasks { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Tasks per stored chunk: a task carries both records and the evidence, a kilobyte or two.</summary>
+    public const int ChunkSize = 16;
+
+    public ReviewQueueState()
+        : this(new ChunkedItems<ReviewTask>(ChunkSize))
+    {
+    }
+
+    public ReviewQueueState(ChunkedItems<ReviewTask> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        Tasks = tasks;
+    }
+
+    public ChunkedItems<ReviewTask> Tasks { get; }
+
+    /// <summary>The task of <paramref name="taskId"/>, or null.</summary>
+    public ReviewTask? Get(string taskId) => Tasks.TryGet(taskId, out var task) ? task : null;
 
     /// <summary>Opens or refreshes a task; false when nothing changed. Decided tasks keep their decision.</summary>
     public bool Open(ReviewTask task)
     {
-        if (Tasks.TryGetValue(task.Id, out var held))
+        ArgumentNullException.ThrowIfNull(task);
+        if (Tasks.TryGet(task.Id, out var held))
         {
             if (held.Status != ReviewStatus.Open || (held.Probability == task.Probability && held.Kind == task.Kind))
             {
@@ -20,14 +42,14 @@ public sealed class ReviewQueueState
             task = task with { OpenedAt = held.OpenedAt };
         }
 
-        Tasks[task.Id] = task;
+        Tasks.Set(task.Id, task);
         return true;
     }
 
     /// <summary>Sets a decision; null when the task is unknown. Deciding again with the same status changes nothing.</summary>
     public ReviewTask? Decide(string taskId, ReviewStatus status, string decidedBy, DateTimeOffset at)
     {
-        if (!Tasks.TryGetValue(taskId, out var task))
+        if (!Tasks.TryGet(taskId, out var task))
         {
             return null;
         }
@@ -37,6 +59,8 @@ public sealed class ReviewQueueState
             return task;
         }
 
-        return Tasks[taskId] = task with { Status = status, DecidedBy = decidedBy, DecidedAt = at };
+        var decided = task with { Status = status, DecidedBy = decidedBy, DecidedAt = at };
+        Tasks.Set(taskId, decided);
+        return decided;
     }
 }

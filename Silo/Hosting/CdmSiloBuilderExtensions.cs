@@ -39,11 +39,6 @@ public static class CdmSiloBuilderExtensions
         services.AddOptions<MergeJournalOptions>().Bind(cdm.GetSection("MergeJournal"));
         services.AddOptions<MatchingOptions>().Bind(cdm.GetSection("Matching"));
         services.AddOptions<IdentityGraphOptions>().Bind(cdm.GetSection("IdentityGraph"));
-        services.AddOptions<BlockingOptions>().Configure<IOptions<MatchingOptions>>((blocking, matching) =>
-        {
-            blocking.Rules = matching.Value.Blocking.Rules;
-            blocking.MaxBlockSize = matching.Value.Blocking.MaxBlockSize;
-        });
         // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
         services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
         services.TryAddSingleton(TimeProvider.System);

@@ -13,11 +13,16 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Grains;
 
     // The shared cluster checks DESIGN rule 2 (profiles are the connected components of shared identifiers), so
-    // identity-graph limits are off here; IdentityGraphTests run them on a cluster of their own.
+    // identity-graph limits are off here; IdentityGraphTests run them on a cluster of their own. The block partitions
+    // are few and keep almost nothing in memory, so every test's blocks are dropped and read back from storage.
+    public const int BlockPartitions = 8;
+
     public async Task InitializeAsync() =>
         cluster = await CdmTestCluster.StartAsync(builder =>
         {
             builder.Properties["Cdm:IdentityGraph:Enabled"] = "false";
+            builder.Properties["Cdm:Matching:Blocking:Partitions"] = BlockPartitions.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.Properties["Cdm:Matching:Blocking:CachedMembersPerPartition"] = "4";
             builder.AddSiloBuilderConfigurator<FaultInjectionConfigurator>();
         });
 

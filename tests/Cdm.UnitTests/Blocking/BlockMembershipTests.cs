@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cdm.Grains.Blocking;
 
 namespace Cdm.UnitTests.Blocking;
@@ -14,7 +13,7 @@ public sealed class BlockMembershipTests
 
         Assert.Equal(BlockMembershipChange.Added, block.Add("p1", Features, BlockCapacity.Default));
         Assert.Equal(BlockMembershipChange.Unchanged, block.Add("p1", new Dictionary<string, string>(Features), BlockCapacity.Default));
-        Assert.Single(block.Members);
+        Assert.Equal(1, block.Members.Count);
     }
 
     [Fact]
@@ -24,8 +23,9 @@ public sealed class BlockMembershipTests
         block.Add("p1", Features, BlockCapacity.Default);
 
         Assert.Equal(BlockMembershipChange.Added, block.Add("p1", new Dictionary<string, string> { ["last_name"] = "smyth" }, BlockCapacity.Default));
-        Assert.Equal("smyth", block.Members["p1"]["last_name"]);
-        Assert.False(block.Members["p1"].ContainsKey("birth_date"));
+        Assert.True(block.Members.TryGet("p1", out var features));
+        Assert.Equal("smyth", features["last_name"]);
+        Assert.False(features.ContainsKey("birth_date"));
     }
 
     [Fact]
@@ -36,11 +36,11 @@ public sealed class BlockMembershipTests
 
         Assert.Equal(BlockMembershipChange.Removed, block.Remove("p1"));
         Assert.Equal(BlockMembershipChange.Unchanged, block.Remove("p1"));
-        Assert.Empty(block.Members);
+        Assert.Equal(0, block.Members.Count);
     }
 
     [Fact]
-    public void AtTheCap_NewMembersAreRefusedAndCountedOnce()
+    public void AtTheCap_NewMembersAreRefused_AndTheFirstRefusalCapsTheBlock()
     {
         var capacity = new BlockCapacity(2);
         var block = new BlockMembership();
@@ -48,44 +48,58 @@ public sealed class BlockMembershipTests
         block.Add("p2", Features, capacity);
         Assert.False(block.IsOverCap);
 
-        Assert.Equal(BlockMembershipChange.Refused, block.Add("p3", Features, capacity));
+        Assert.Equal(BlockMembershipChange.Capped, block.Add("p3", Features, capacity));
         Assert.Equal(BlockMembershipChange.Refused, block.Add("p3", Features, capacity));
         Assert.Equal(BlockMembershipChange.Refused, block.Add("p4", Features, capacity));
 
         Assert.True(block.IsOverCap);
-        Assert.Equal(2, block.RefusedCount);
-        Assert.Equal(["p1", "p2"], block.Members.Keys.Order());
+        Assert.True(block.Header.OverCap);
+        Assert.Equal(["p1", "p2"], block.Members.Ids.Order());
         // A member already in keeps being updated at the cap.
         Assert.Equal(BlockMembershipChange.Added, block.Add("p1", new Dictionary<string, string> { ["last_name"] = "smyth" }, capacity));
     }
 
     [Fact]
-    public void AfterARemoval_ARefusedMemberIsAdmitted()
+    public void AfterARemoval_ACappedBlockStaysCapped()
     {
         var capacity = new BlockCapacity(1);
         var block = new BlockMembership();
         block.Add("p1", Features, capacity);
         block.Add("p2", Features, capacity);
 
-        block.Remove("p1");
+        Assert.Equal(BlockMembershipChange.Removed, block.Remove("p1"));
 
-        Assert.Equal(BlockMembershipChange.Added, block.Add("p2", Features, capacity));
-        Assert.Equal(0, block.RefusedCount);
-        Assert.False(block.IsOverCap);
+        Assert.Equal(BlockMembershipChange.Refused, block.Add("p2", Features, capacity));
+        Assert.True(block.IsOverCap);
+        Assert.Equal(0, block.Members.Count);
     }
 
     [Fact]
     public void DefaultCapacity_Is500()
     {
         var block = new BlockMembership();
-        for (var i = 0; i < 501; i++)
+        var changes = new List<BlockMembershipChange>();
+        for (var i = 0; i < 502; i++)
         {
-            block.Add($"p{i}", Features, BlockCapacity.Default);
+            changes.Add(block.Add($"p{i}", Features, BlockCapacity.Default));
         }
 
         Assert.Equal(BlockCapacity.DefaultMaxMembers, block.Members.Count);
         Assert.Equal(500, BlockCapacity.DefaultMaxMembers);
-        Assert.Equal(1, block.RefusedCount);
+        Assert.Equal([BlockMembershipChange.Capped, BlockMembershipChange.Refused], changes.Skip(500));
+    }
+
+    [Fact]
+    public void MembersAreStoredInChunks()
+    {
+        var block = new BlockMembership();
+        for (var i = 0; i < 40; i++)
+        {
+            block.Add($"p{i}", Features, BlockCapacity.Default);
+        }
+
+        Assert.Equal(3, block.Members.ChunkCount);
+        Assert.Equal(BlockMembership.DefaultChunkSize, block.Members.ChunkSize);
     }
 
     [Theory]
@@ -94,25 +108,6 @@ public sealed class BlockMembershipTests
     public void Capacity_BelowOne_Throws(int max)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new BlockCapacity(max));
-    }
-
-    [Fact]
-    public void RoundTripsThroughSystemTextJson()
-    {
-        var capacity = new BlockCapacity(1);
-        var block = new BlockMembership();
-        block.Add("p1", Features, capacity);
-        block.Add("p2", Features, capacity);
-
-        var json = JsonSerializer.Serialize(block);
-        var copy = JsonSerializer.Deserialize<BlockMembership>(json)!;
-
-        Assert.Equal("smith", copy.Members["p1"]["last_name"]);
-        Assert.True(copy.IsOverCap);
-        Assert.Equal(1, copy.RefusedCount);
-        Assert.Equal(BlockMembershipChange.Unchanged, copy.Add("p1", Features, capacity));
-        Assert.Equal(BlockMembershipChange.Refused, copy.Add("p2", Features, capacity));
-        Assert.Equal(1, copy.RefusedCount);
     }
 
     [Fact]
