@@ -23,6 +23,7 @@ public static class ReResolveReport
         table.AddRow("would merge: profiles in them", N(summary.WouldMergeProfiles));
         table.AddRow("would split: profiles", N(summary.WouldSplitProfiles));
         table.AddRow("links refused by do-not-link", N(summary.RefusedByDoNotLink));
+        table.AddRow("links refused by identity-graph limits", N(summary.LimitConflicts));
         if (summary.Applied)
         {
             table.AddRow("merges applied", N(summary.MergesApplied));

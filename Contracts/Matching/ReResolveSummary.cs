@@ -5,7 +5,7 @@ namespace Cdm.Contracts.Matching;
 /// <summary>
 /// The outcome of a re-resolution: what was read and scored, the merges and splits the model implies (groups of
 /// current profiles that would become one; profiles whose records would part), what was applied, the links a
-/// do-not-link constraint held apart, and examples.
+/// do-not-link constraint or an identity-graph limit held apart, and examples.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cdm.ReResolveSummary")]
 public sealed record ReResolveSummary(
@@ -21,5 +21,6 @@ public sealed record ReResolveSummary(
     [property: Id(9)] int MergesApplied,
     [property: Id(10)] int SplitsApplied,
     [property: Id(11)] int RefusedByDoNotLink,
+    [property: Id(14)] int LimitConflicts,
     [property: Id(12)] TimeSpan Elapsed,
     [property: Id(13)] ImmutableArray<ReResolveExample> Examples);

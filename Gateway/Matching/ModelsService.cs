@@ -174,6 +174,7 @@ public static class ModelMapping
             MergesApplied = summary.MergesApplied,
             SplitsApplied = summary.SplitsApplied,
             RefusedByDoNotLink = summary.RefusedByDoNotLink,
+            LimitConflicts = summary.LimitConflicts,
             Elapsed = Duration.FromTimeSpan(summary.Elapsed),
         };
         proto.Examples.AddRange(summary.Examples.Select(static e => e.ToProto()));

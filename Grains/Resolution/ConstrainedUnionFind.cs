@@ -51,8 +51,12 @@ public sealed class ConstrainedUnionFind
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> are in one set.</summary>
     public bool Connected(int a, int b) => Find(a) == Find(b);
 
-    /// <summary>Joins the sets of <paramref name="a"/> and <paramref name="b"/>; false when refused (or already one).</summary>
-    public UnionResult Union(int a, int b)
+    /// <summary>
+    /// Joins the sets of <paramref name="a"/> and <paramref name="b"/>. A union a do-not-link constraint forbids is
+    /// <see cref="UnionResult.Refused"/>; otherwise, when <paramref name="admits"/> (given the two roots) says no, it
+    /// is <see cref="UnionResult.OverLimit"/>.
+    /// </summary>
+    public UnionResult Union(int a, int b, Func<int, int, bool>? admits = null)
     {
         var ra = Find(a);
         var rb = Find(b);
@@ -70,6 +74,11 @@ public sealed class ConstrainedUnionFind
         if (Conflicts(ra, rb))
         {
             return UnionResult.Refused;
+        }
+
+        if (admits is not null && !admits(ra, rb))
+        {
+            return UnionResult.OverLimit;
         }
 
         parent[rb] = ra;
@@ -128,5 +137,9 @@ public enum UnionResult
 {
     Joined,
     AlreadyJoined,
+    /// <summary>Held apart by a do-not-link constraint.</summary>
     Refused,
+
+    /// <summary>Held apart by the caller's check (an identity-graph limit).</summary>
+    OverLimit,
 }

@@ -4,7 +4,8 @@ namespace Cdm.Grains.Resolution;
 
 /// <summary>
 /// What a model implies for the stored profiles: the partition of records into groups, and how it differs from the
-/// current profiles (merges and splits), with the work it took.
+/// current profiles (merges and splits), with the work it took: <see cref="RefusedByDoNotLink"/> unions a do-not-link
+/// constraint held apart, <see cref="LimitConflicts"/> unions an identity-graph limit held apart.
 /// </summary>
 public sealed record ReResolutionPlan(
     int Profiles,
@@ -12,6 +13,7 @@ public sealed record ReResolutionPlan(
     long CandidatePairs,
     long LinkPairs,
     int RefusedByDoNotLink,
+    int LimitConflicts,
     ImmutableArray<ImmutableArray<string>> Groups,
     ImmutableArray<PlannedMerge> Merges,
     ImmutableArray<PlannedSplit> Splits);

@@ -1,20 +1,27 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Cdm.Grains.Blocking;
+using Cdm.Grains.Identity;
 using Cdm.Grains.Matching;
 
 namespace Cdm.Grains.Resolution;
 
 /// <summary>
 /// Works out the partition of records that a match model implies, and how it differs from the current profiles.
-/// Records sharing a deterministic identifier are joined first (ordinal order of the keys), then the pairs sharing a
-/// block within the cap that the model calls a link, strongest first (ties in ordinal order of the source keys), so
-/// the result depends on neither the input order nor the order of arrival; a union that would put two records under
-/// a do-not-link constraint together is skipped. Pure: no Orleans types.
+/// Records sharing a deterministic identifier are joined first, then the pairs sharing a block within the cap that
+/// the model calls a link, strongest first (ties in ordinal order of the source keys), so the result depends on
+/// neither the input order nor the order of arrival. A union that would put two records under a do-not-link
+/// constraint together is skipped. With the identity-graph limits on (<see cref="IdentityGraphOptions.Enabled"/>),
+/// the same rules as ingest apply (<see cref="LinkPlanner"/>): identifier keys are taken by rule priority, highest
+/// first (ordinal order within a priority), and a union that would leave a group holding more distinct identifiers
+/// of a limited type than the limit (and more than either side held alone) is skipped too; with them off, every
+/// shared identifier joins, in ordinal order of the keys. Pure: no Orleans types.
 /// </summary>
-public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacity)
+public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacity, IdentityGraphOptions identityGraph)
 {
     private const int ProgressStep = 4_096;
+
+    private readonly LinkPlanner rules = new(identityGraph ?? throw new ArgumentNullException(nameof(identityGraph)));
 
     /// <summary>
     /// The plan for <paramref name="profiles"/>; <paramref name="progress"/> hears (phase, done, total) now and then,
@@ -37,11 +44,35 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
             : (IReadOnlyCollection<int>)[.. r.Member.DoNotLink.Select(k => index.TryGetValue(k, out var j) ? j : -1).Where(static j => j >= 0)])
             .ToArray();
         var sets = new ConstrainedUnionFind(records.Length, doNotLink);
-
-        // Deterministic links: every record holding an identifier key joins the first record holding it.
-        progress?.Invoke(ReResolvePhases.Blocking, 0, records.Length);
+        var limits = identityGraph.Enabled
+            ? new IdentifierLimitTracker(rules, [.. records.Select(static r => r.Member.IdentifierKeys.IsDefault ? [] : r.Member.IdentifierKeys.AsEnumerable())])
+            : null;
+        Func<int, int, bool>? admits = limits is null ? null : limits.Admits;
         var refused = 0;
-        var byIdentifier = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        var overLimit = 0;
+        UnionResult Union(int a, int b)
+        {
+            var (ra, rb) = (sets.Find(a), sets.Find(b));
+            var result = sets.Union(ra, rb, admits);
+            switch (result)
+            {
+                case UnionResult.Joined when limits is not null:
+                    var root = sets.Find(ra);
+                    limits.Joined(root, root == ra ? rb : ra);
+                    break;
+                case UnionResult.Refused:
+                    refused++;
+                    break;
+                case UnionResult.OverLimit:
+                    overLimit++;
+                    break;
+            }
+
+            return result;
+        }
+
+        progress?.Invoke(ReResolvePhases.Blocking, 0, records.Length);
+        var byIdentifier = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byBlock = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < records.Length; i++)
         {
@@ -60,14 +91,18 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
             }
         }
 
-        foreach (var holders in byIdentifier.Values)
+        // Deterministic links: every record holding an identifier key joins the first record (in source-key order)
+        // holding it, as ingest links a record to the profile an identifier already points to. Keys go by priority
+        // when the limits are on, so a higher-priority link is never crowded out by a lower one.
+        var identifierOrder = identityGraph.Enabled
+            ? byIdentifier.Keys.OrderByDescending(rules.PriorityOf).ThenBy(static k => k, StringComparer.Ordinal)
+            : byIdentifier.Keys.Order(StringComparer.Ordinal);
+        foreach (var key in identifierOrder)
         {
+            var holders = byIdentifier[key];
             for (var j = 1; j < holders.Count; j++)
             {
-                if (sets.Union(holders[0], holders[j]) == UnionResult.Refused)
-                {
-                    refused++;
-                }
+                Union(holders[0], holders[j]);
             }
         }
 
@@ -103,19 +138,14 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
         var accepted = new List<ScoredLink>();
         foreach (var link in links)
         {
-            switch (sets.Union(link.A, link.B))
+            if (Union(link.A, link.B) == UnionResult.Joined)
             {
-                case UnionResult.Joined:
-                    accepted.Add(link);
-                    break;
-                case UnionResult.Refused:
-                    refused++;
-                    break;
+                accepted.Add(link);
             }
         }
 
         progress?.Invoke(ReResolvePhases.Linking, links.Count, links.Count);
-        return Compare(profiles.Count, records, sets, pairs.Count, links.Count, refused, accepted);
+        return Compare(profiles.Count, records, sets, pairs.Count, links.Count, refused, overLimit, accepted);
     }
 
     private List<ScoredLink> Score((string Profile, ResolutionMember Member)[] records, long[] pairs, Action<string, long, long>? progress, CancellationToken cancellationToken)
@@ -152,7 +182,7 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
 
     private static ReResolutionPlan Compare(
         int profileCount, (string Profile, ResolutionMember Member)[] records, ConstrainedUnionFind sets,
-        long candidatePairs, long linkPairs, int refused, List<ScoredLink> accepted)
+        long candidatePairs, long linkPairs, int refused, int overLimit, List<ScoredLink> accepted)
     {
         var groups = new Dictionary<int, List<int>>();
         var profileGroups = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
@@ -210,7 +240,7 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
         }
 
         var partition = groups.Values.Select(Keys).OrderBy(static g => g[0], StringComparer.Ordinal).ToImmutableArray();
-        return new ReResolutionPlan(profileCount, records.Length, candidatePairs, linkPairs, refused, partition, merges.ToImmutable(), splits.ToImmutable());
+        return new ReResolutionPlan(profileCount, records.Length, candidatePairs, linkPairs, refused, overLimit, partition, merges.ToImmutable(), splits.ToImmutable());
     }
 
     private static void Add<TKey>(IDictionary<TKey, List<int>> map, TKey key, int value)

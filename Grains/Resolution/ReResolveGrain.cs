@@ -5,6 +5,7 @@ using Cdm.Contracts.Matching;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Blocking;
 using Cdm.Grains.Diagnostics;
+using Cdm.Grains.Identity;
 using Cdm.Grains.Ingestion;
 using Cdm.Grains.Matching;
 using Cdm.Grains.Profiles;
@@ -19,11 +20,14 @@ namespace Cdm.Grains.Resolution;
 /// recomputed from each member's current version with the configured rules rather than read from the block grains:
 /// that covers records ingested while matching was off, drops members a record update left behind in old blocks,
 /// and needs one scan instead of two. The planner runs off the grain's scheduler; its progress comes back through a
-/// channel. Changes are applied splits first (each profile's splits in turn), then merges into the smallest id.
+/// channel. The planner applies the identity-graph limits (<see cref="IdentityGraphOptions"/>) as ingest does, so a
+/// link ingest refused is not made here either. Changes are applied splits first (each profile's splits in turn),
+/// then merges into the smallest id.
 /// </summary>
 [GrainType("reresolve")]
 public sealed class ReResolveGrain(
-    IGrainStateScanner scanner, IOptions<MatchingOptions> options, ResolutionGrains grains, CdmMetrics metrics, TimeProvider time)
+    IGrainStateScanner scanner, IOptions<MatchingOptions> options, IOptions<IdentityGraphOptions> identityGraph, ResolutionGrains grains,
+    CdmMetrics metrics, TimeProvider time)
     : Grain, IReResolveGrain
 {
     private const int ScanReportEvery = 5_000;
@@ -64,7 +68,7 @@ public sealed class ReResolveGrain(
 
         yield return new ReResolveProgress(ReResolvePhases.ScanningProfiles, profiles.Count, profiles.Count);
 
-        var planner = new ReResolutionPlanner(model, options.Value.Blocking.ToCapacity());
+        var planner = new ReResolutionPlanner(model, options.Value.Blocking.ToCapacity(), identityGraph.Value);
         var steps = Channel.CreateUnbounded<ReResolveProgress>(new UnboundedChannelOptions { SingleReader = true });
         var planning = Task.Run(() =>
         {
@@ -194,6 +198,6 @@ public sealed class ReResolveGrain(
         return new ReResolveSummary(
             version, request.Apply, plan.Profiles, plan.Records, plan.CandidatePairs, plan.LinkPairs,
             plan.Merges.Length, plan.Merges.Sum(static m => m.ProfileIds.Length), plan.Splits.Length,
-            merges, splits, plan.RefusedByDoNotLink, elapsed, [.. examples]);
+            merges, splits, plan.RefusedByDoNotLink, plan.LimitConflicts, elapsed, [.. examples]);
     }
 }

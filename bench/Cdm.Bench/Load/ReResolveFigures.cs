@@ -15,6 +15,7 @@ public sealed record ReResolveFigures(
     int MergesApplied,
     int SplitsApplied,
     int RefusedByDoNotLink,
+    int LimitConflicts,
     IReadOnlyDictionary<string, double> PhaseSeconds)
 {
     public double ProfilesPerSecond => Seconds > 0 ? Profiles / Seconds : 0;

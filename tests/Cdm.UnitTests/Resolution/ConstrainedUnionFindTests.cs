@@ -51,4 +51,20 @@ public sealed class ConstrainedUnionFindTests
         // 3 forbids 0; joining {0,1} with {2,3} through 1 and 2 is refused.
         Assert.Equal(UnionResult.Refused, sets.Union(1, 2));
     }
+
+    [Fact]
+    public void Union_AsksTheCheckWithTheRootsOnlyAfterDoNotLinkPasses()
+    {
+        var sets = Sets(4, (0, 3));
+        Assert.Equal(UnionResult.Joined, sets.Union(0, 1));
+        var asked = new List<(int, int)>();
+
+        Assert.Equal(UnionResult.OverLimit, sets.Union(1, 2, (a, b) => { asked.Add((Math.Min(a, b), Math.Max(a, b))); return false; }));
+        Assert.Equal([(sets.Find(0), 2)], asked);
+        Assert.False(sets.Connected(1, 2));
+
+        Assert.Equal(UnionResult.Refused, sets.Union(1, 3, (_, _) => throw new InvalidOperationException("not asked")));
+        Assert.Equal(UnionResult.Joined, sets.Union(1, 2, (_, _) => true));
+        Assert.True(sets.Connected(0, 2));
+    }
 }

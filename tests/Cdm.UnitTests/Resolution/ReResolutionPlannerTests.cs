@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cdm.Grains.Blocking;
+using Cdm.Grains.Identity;
 using Cdm.Grains.Matching;
 using Cdm.Grains.Resolution;
 
@@ -38,8 +39,14 @@ public sealed class ReResolutionPlannerTests
 
     private static ResolutionProfile Profile(string id, params ResolutionMember[] members) => new(id, [.. members]);
 
-    private static ReResolutionPlan Plan(params ResolutionProfile[] profiles) =>
-        new ReResolutionPlanner(Model, BlockCapacity.Default).Plan(profiles);
+    private static readonly IdentityGraphOptions LimitsOn = new();
+
+    private static readonly IdentityGraphOptions LimitsOff = new() { Enabled = false };
+
+    private static ReResolutionPlan Plan(params ResolutionProfile[] profiles) => Plan(LimitsOn, profiles);
+
+    private static ReResolutionPlan Plan(IdentityGraphOptions identityGraph, params ResolutionProfile[] profiles) =>
+        new ReResolutionPlanner(Model, BlockCapacity.Default, identityGraph).Plan(profiles);
 
     private static string Show(ImmutableArray<ImmutableArray<string>> groups) =>
         string.Join(" | ", groups.Select(static g => string.Join(",", g)));
@@ -143,7 +150,7 @@ public sealed class ReResolutionPlannerTests
             Profile("p3", Member("src:c:1", Ada)),
         };
 
-        var plan = new ReResolutionPlanner(Model, new BlockCapacity(2)).Plan(profiles);
+        var plan = new ReResolutionPlanner(Model, new BlockCapacity(2), LimitsOn).Plan(profiles);
 
         Assert.Equal(0, plan.CandidatePairs);
         Assert.Empty(plan.Merges);
@@ -152,7 +159,7 @@ public sealed class ReResolutionPlannerTests
     [Fact]
     public void Plan_WithoutAModelKeepsOnlyDeterministicLinks()
     {
-        var plan = new ReResolutionPlanner(null, BlockCapacity.Default).Plan(
+        var plan = new ReResolutionPlanner(null, BlockCapacity.Default, LimitsOn).Plan(
             [Profile("p1", Member("src:a:1", Ada), Member("src:a:2", Ada)), Profile("p2", Member("src:b:1", Ada))]);
 
         Assert.Empty(plan.Merges);
@@ -163,10 +170,168 @@ public sealed class ReResolutionPlannerTests
     public void Plan_ReportsProgressOfEveryPhase()
     {
         var phases = new List<string>();
-        new ReResolutionPlanner(Model, BlockCapacity.Default).Plan(
+        new ReResolutionPlanner(Model, BlockCapacity.Default, LimitsOn).Plan(
             [Profile("p1", Member("src:a:1", Ada)), Profile("p2", Member("src:b:1", Ada))],
             (phase, _, _) => { lock (phases) { phases.Add(phase); } });
 
         Assert.Equal([ReResolvePhases.Blocking, ReResolvePhases.Scoring, ReResolvePhases.Linking], phases.Distinct());
+    }
+
+    [Fact]
+    public void Plan_KeepsRecordsWithDifferentCrmIdsSharingAnEmailApart()
+    {
+        ResolutionProfile[] profiles =
+        [
+            Profile("p1", Member("src:a:1", null, ["crm_id:A", "email:family@x.org"])),
+            Profile("p2", Member("src:b:1", null, ["crm_id:B", "email:family@x.org"])),
+        ];
+
+        var limited = Plan(LimitsOn, profiles);
+        Assert.Equal("src:a:1 | src:b:1", Show(limited.Groups));
+        Assert.Empty(limited.Merges);
+        Assert.Empty(limited.Splits);
+        Assert.Equal(1, limited.LimitConflicts);
+        Assert.Equal(0, limited.RefusedByDoNotLink);
+
+        var unlimited = Plan(LimitsOff, profiles);
+        Assert.Equal("src:a:1,src:b:1", Show(unlimited.Groups));
+        Assert.Equal("p1,p2", string.Join(",", Assert.Single(unlimited.Merges).ProfileIds));
+        Assert.Equal(0, unlimited.LimitConflicts);
+    }
+
+    [Fact]
+    public void Plan_SplitsAProfileThatHoldsTwoCrmIdsOnlyThroughAnEmail()
+    {
+        // Collapsed while the limits were off: with them on, the two customers part.
+        var plan = Plan(Profile("p1",
+            Member("src:a:1", null, ["crm_id:A", "email:family@x.org"]),
+            Member("src:b:1", null, ["crm_id:B", "email:family@x.org"])));
+
+        Assert.Equal("src:a:1 | src:b:1", Show(Assert.Single(plan.Splits).Groups));
+        Assert.Equal(1, plan.LimitConflicts);
+    }
+
+    [Fact]
+    public void Plan_ASixthEmailDoesNotPullAProfileTogether()
+    {
+        ResolutionProfile[] profiles =
+        [
+            Profile("p1", Member("src:a:1", null, ["email:1@x.org", "email:2@x.org", "email:3@x.org", "email:4@x.org", "email:5@x.org"])),
+            Profile("p2", Member("src:b:1", null, ["email:5@x.org", "email:6@x.org"])),
+            Profile("p3", Member("src:c:1", null, ["email:1@x.org", "phone:+441"])),
+        ];
+
+        // p3 adds no email, so it may join the full profile; p2 would bring a sixth.
+        var limited = Plan(LimitsOn, profiles);
+        Assert.Equal("src:a:1,src:c:1 | src:b:1", Show(limited.Groups));
+        Assert.Equal("p1,p3", string.Join(",", Assert.Single(limited.Merges).ProfileIds));
+        Assert.Equal(1, limited.LimitConflicts);
+
+        var unlimited = Plan(LimitsOff, profiles);
+        Assert.Equal("src:a:1,src:b:1,src:c:1", Show(unlimited.Groups));
+        Assert.Equal(0, unlimited.LimitConflicts);
+    }
+
+    [Fact]
+    public void Plan_CrmLinksWinOverEmailLinks()
+    {
+        var plan = Plan(
+            Profile("p1", Member("src:a:1", null, ["crm_id:A", "email:e@x.org"])),
+            Profile("p2", Member("src:a:2", null, ["crm_id:A", "email:f@x.org"])),
+            Profile("p3", Member("src:a:3", null, ["crm_id:B", "email:e@x.org"])));
+
+        Assert.Equal("src:a:1,src:a:2 | src:a:3", Show(plan.Groups));
+        Assert.Equal("p1,p2", string.Join(",", Assert.Single(plan.Merges).ProfileIds));
+        Assert.Equal(1, plan.LimitConflicts);
+    }
+
+    [Fact]
+    public void Plan_TakesIdentifiersByPriorityNotByName()
+    {
+        // The email key sorts before the national id key, but the national id (priority 90) links first, so the
+        // email (priority 50) is the link left out. With the limits off every key links, in ordinal order.
+        ResolutionProfile[] profiles =
+        [
+            Profile("p1", Member("src:a:1", null, ["national_id:X", "email:e@x.org"])),
+            Profile("p2", Member("src:b:1", null, ["national_id:X", "crm_id:B"])),
+            Profile("p3", Member("src:c:1", null, ["email:e@x.org", "crm_id:C"])),
+        ];
+
+        var plan = Plan(profiles);
+        Assert.Equal("src:a:1,src:b:1 | src:c:1", Show(plan.Groups));
+        Assert.Equal(1, plan.LimitConflicts);
+
+        var byName = Plan(new IdentityGraphOptions { DefaultPriority = 30, Identifiers = new(StringComparer.Ordinal)
+        {
+            ["crm_id"] = new() { MaxPerProfile = 1, Priority = 100 },
+            ["national_id"] = new() { MaxPerProfile = 1, Priority = 50 },
+            ["email"] = new() { MaxPerProfile = 5, Priority = 50 },
+        } }, profiles);
+        Assert.Equal("src:a:1,src:c:1 | src:b:1", Show(byName.Groups));
+        Assert.Equal(1, byName.LimitConflicts);
+    }
+
+    [Fact]
+    public void Plan_ModelLinksRespectTheLimits()
+    {
+        var plan = Plan(
+            Profile("p1", Member("src:a:1", Ada, ["crm_id:A"])),
+            Profile("p2", Member("src:b:1", Ada, ["crm_id:B"])));
+
+        Assert.Equal(1, plan.LinkPairs);
+        Assert.Empty(plan.Merges);
+        Assert.Equal("src:a:1 | src:b:1", Show(plan.Groups));
+        Assert.Equal(1, plan.LimitConflicts);
+    }
+
+    [Fact]
+    public void Plan_WithLimitsDoesNotDependOnInputOrder()
+    {
+        var profiles = new[]
+        {
+            Profile("p1", Member("src:a:1", Ada, ["crm_id:A", "email:family@x.org"]), Member("src:a:2", Grace, ["email:grace@x.org"])),
+            Profile("p2", Member("src:b:1", AdaNoBirthDate, ["crm_id:B", "email:family@x.org"]), Member("src:b:2", null, ["crm_id:A"])),
+            Profile("p3", Member("src:c:1", Grace, ["crm_id:C", "email:grace@x.org"]), Member("src:c:2", Ada, ["phone:+441"])),
+            Profile("p4", Member("src:d:1", null, ["email:1@x.org", "email:2@x.org", "email:3@x.org", "email:4@x.org", "email:5@x.org", "phone:+441"])),
+            Profile("p5", Member("src:e:1", Ada, ["email:family@x.org", "email:6@x.org"], doNotLink: ["src:a:1"])),
+        };
+        var expected = Plan(profiles);
+        Assert.True(expected.LimitConflicts > 0);
+        Assert.NotEmpty(expected.Merges);
+        Assert.NotEmpty(expected.Splits);
+
+        var random = new Random(11);
+        for (var round = 0; round < 30; round++)
+        {
+            var shuffled = profiles
+                .Select(p => p with { Members = [.. p.Members.OrderBy(_ => random.Next())] })
+                .OrderBy(_ => random.Next())
+                .ToArray();
+            var plan = Plan(shuffled);
+            Assert.Equal(Show(expected.Groups), Show(plan.Groups));
+            Assert.Equal(expected.Merges.Select(static m => string.Join(",", m.ProfileIds)), plan.Merges.Select(static m => string.Join(",", m.ProfileIds)));
+            Assert.Equal(expected.Splits.Select(static s => Show(s.Groups)), plan.Splits.Select(static s => Show(s.Groups)));
+            Assert.Equal(expected.LimitConflicts, plan.LimitConflicts);
+            Assert.Equal(expected.RefusedByDoNotLink, plan.RefusedByDoNotLink);
+        }
+    }
+
+    [Fact]
+    public void Plan_WithLimitsStillRespectsDoNotLink()
+    {
+        ResolutionProfile[] profiles =
+        [
+            Profile("p1", Member("src:a:1", null, ["email:e@x.org"], doNotLink: ["src:b:1"])),
+            Profile("p2", Member("src:b:1", null, ["email:e@x.org"])),
+            Profile("p3", Member("src:c:1", null, ["email:e@x.org"])),
+        ];
+
+        foreach (var options in new[] { LimitsOn, LimitsOff })
+        {
+            var plan = Plan(options, profiles);
+            Assert.Equal("src:a:1,src:c:1 | src:b:1", Show(plan.Groups));
+            Assert.Equal(1, plan.RefusedByDoNotLink);
+            Assert.Equal(0, plan.LimitConflicts);
+        }
     }
 }
