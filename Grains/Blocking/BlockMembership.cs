@@ -12,7 +12,7 @@ namespace Cdm.Grains.Blocking;
 public sealed class BlockMembership
 {
     /// <summary>Members per stored chunk: a block row is then a few kilobytes however large the block.</summary>
-    public const int DefaultChunkSize = 16;
+    public const int DefaultChunkSize = 8;
 
     /// <summary>An empty block.</summary>
     public BlockMembership()

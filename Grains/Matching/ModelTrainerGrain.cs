@@ -32,7 +32,7 @@ public sealed class ModelTrainerGrain(
             }
         }
 
-        return await TrainAsync(TrainingSet.FromRecords(versions, options.Value.Blocking), description, activate, seed);
+        return await TrainAsync(await Task.Run(() => TrainingSet.FromRecords(versions, options.Value.Blocking)), description, activate, seed);
     }
 
     public Task AddRecordsAsync(ImmutableArray<IncomingRecord> records)
@@ -49,11 +49,11 @@ public sealed class ModelTrainerGrain(
         return Task.CompletedTask;
     }
 
-    public Task<TrainingOutcome> TrainOnAddedRecordsAsync(string description, bool activate, int seed)
+    public async Task<TrainingOutcome> TrainOnAddedRecordsAsync(string description, bool activate, int seed)
     {
-        var set = TrainingSet.FromRecords(added, options.Value.Blocking);
+        var set = await Task.Run(() => TrainingSet.FromRecords(added, options.Value.Blocking));
         added.Clear();
-        return TrainAsync(set, description, activate, seed);
+        return await TrainAsync(set, description, activate, seed);
     }
 
     private async Task<TrainingOutcome> TrainAsync(TrainingSet set, string description, bool activate, int seed)
@@ -64,7 +64,9 @@ public sealed class ModelTrainerGrain(
             return new TrainingOutcome(null, set.RecordCount, set.PairCount, reason);
         }
 
-        var model = set.Train(seed == 0 ? DefaultSeed : seed);
+        // Training takes a minute on hundreds of thousands of records: on a pool thread, not the grain's turn, which
+        // would hold one of the scheduler's threads all that time.
+        var model = await Task.Run(() => set.Train(seed == 0 ? DefaultSeed : seed));
         var text = description.Length > 0 ? description : $"trained on {set.RecordCount} records, {set.PairCount} candidate pairs";
         var stored = await GrainFactory.GetGrain<IMatchModelGrain>(IMatchModelGrain.Key)
             .AddAsync(MatchModelJson.Serialise(model.ToDocument()), text, activate);

@@ -10,7 +10,7 @@ namespace Cdm.Grains.Stewardship;
 public sealed class ReviewQueueState
 {
     /// <summary>Tasks per stored chunk: a task carries both records and the evidence, a kilobyte or two.</summary>
-    public const int ChunkSize = 16;
+    public const int ChunkSize = 4;
 
     public ReviewQueueState()
         : this(new ChunkedItems<ReviewTask>(ChunkSize))
