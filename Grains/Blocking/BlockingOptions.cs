@@ -31,7 +31,8 @@ public sealed class BlockingOptions
 
     /// <summary>
     /// How many partition grains hold the blocks (by a stable hash of the block key). Each is one long-lived
-    /// activation, so a record's blocks cost calls, not activations. Every silo of a cluster must use the same number.
+    /// activation, so a record's blocks cost calls, not activations. All silos of a running cluster must use the same
+    /// number; blocks are stored by their key, so it may change across a restart of the whole cluster.
     /// </summary>
     public int Partitions { get; set; } = 256;
 
