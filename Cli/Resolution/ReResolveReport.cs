@@ -24,6 +24,7 @@ public static class ReResolveReport
         table.AddRow("would split: profiles", N(summary.WouldSplitProfiles));
         table.AddRow("links refused by do-not-link", N(summary.RefusedByDoNotLink));
         table.AddRow("links refused by identity-graph limits", N(summary.LimitConflicts));
+        table.AddRow("pairs kept as stewards accepted them", N(summary.AcceptedLinks));
         if (summary.Applied)
         {
             table.AddRow("merges applied", N(summary.MergesApplied));

@@ -5,7 +5,8 @@ namespace Cdm.Contracts.Matching;
 /// <summary>
 /// The outcome of a re-resolution: what was read and scored, the merges and splits the model implies (groups of
 /// current profiles that would become one; profiles whose records would part), what was applied, the links a
-/// do-not-link constraint or an identity-graph limit held apart, and examples.
+/// do-not-link constraint or an identity-graph limit held apart, the pairs a steward accepted that were kept
+/// together, and examples.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cdm.ReResolveSummary")]
 public sealed record ReResolveSummary(
@@ -22,5 +23,6 @@ public sealed record ReResolveSummary(
     [property: Id(10)] int SplitsApplied,
     [property: Id(11)] int RefusedByDoNotLink,
     [property: Id(14)] int LimitConflicts,
+    [property: Id(15)] int AcceptedLinks,
     [property: Id(12)] TimeSpan Elapsed,
     [property: Id(13)] ImmutableArray<ReResolveExample> Examples);

@@ -175,6 +175,7 @@ public static class ModelMapping
             SplitsApplied = summary.SplitsApplied,
             RefusedByDoNotLink = summary.RefusedByDoNotLink,
             LimitConflicts = summary.LimitConflicts,
+            AcceptedLinks = summary.AcceptedLinks,
             Elapsed = Duration.FromTimeSpan(summary.Elapsed),
         };
         proto.Examples.AddRange(summary.Examples.Select(static e => e.ToProto()));

@@ -8,14 +8,16 @@ namespace Cdm.Grains.Resolution;
 
 /// <summary>
 /// Works out the partition of records that a match model implies, and how it differs from the current profiles.
-/// Records sharing a deterministic identifier are joined first, then the pairs sharing a block within the cap that
-/// the model calls a link, strongest first (ties in ordinal order of the source keys), so the result depends on
-/// neither the input order nor the order of arrival. A union that would put two records under a do-not-link
-/// constraint together is skipped. With the identity-graph limits on (<see cref="IdentityGraphOptions.Enabled"/>),
-/// the same rules as ingest apply (<see cref="LinkPlanner"/>): identifier keys are taken by rule priority, highest
-/// first (ordinal order within a priority), and a union that would leave a group holding more distinct identifiers
-/// of a limited type than the limit (and more than either side held alone) is skipped too; with them off, every
-/// shared identifier joins, in ordinal order of the keys. Pure: no Orleans types.
+/// Records sharing a deterministic identifier are joined first, then the pairs a steward accepted (in ordinal order
+/// of the pair), then the pairs sharing a block within the cap that the model calls a link, strongest first (ties in
+/// ordinal order of the source keys), so the result depends on neither the input order nor the order of arrival.
+/// An accepted pair is thus kept together whatever the model now scores it. A union that would put two records
+/// under a do-not-link constraint together is skipped (a steward's later split or reject wins over an accept).
+/// With the identity-graph limits on (<see cref="IdentityGraphOptions.Enabled"/>), the same rules as ingest apply
+/// (<see cref="LinkPlanner"/>): identifier keys are taken by rule priority, highest first (ordinal order within a
+/// priority), and a union that would leave a group holding more distinct identifiers of a limited type than the
+/// limit (and more than either side held alone) is skipped too; with them off, every shared identifier joins, in
+/// ordinal order of the keys. Pure: no Orleans types.
 /// </summary>
 public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacity, IdentityGraphOptions identityGraph)
 {
@@ -27,9 +29,19 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
     /// The plan for <paramref name="profiles"/>; <paramref name="progress"/> hears (phase, done, total) now and then,
     /// from any thread.
     /// </summary>
-    public ReResolutionPlan Plan(IReadOnlyCollection<ResolutionProfile> profiles, Action<string, long, long>? progress = null, CancellationToken cancellationToken = default)
+    public ReResolutionPlan Plan(IReadOnlyCollection<ResolutionProfile> profiles, Action<string, long, long>? progress = null, CancellationToken cancellationToken = default) =>
+        Plan(profiles, [], progress, cancellationToken);
+
+    /// <summary>
+    /// The plan for <paramref name="profiles"/>, keeping the pairs of <paramref name="accepted"/> together (as far as
+    /// do-not-link and the identity-graph limits allow); a pair whose records are not both present is ignored.
+    /// </summary>
+    public ReResolutionPlan Plan(
+        IReadOnlyCollection<ResolutionProfile> profiles, IReadOnlyCollection<AcceptedPair> accepted,
+        Action<string, long, long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(accepted);
         var records = profiles.SelectMany(static p => p.Members.Select(m => (Profile: p.ProfileId, Member: m)))
             .OrderBy(static r => r.Member.SourceKey, StringComparer.Ordinal)
             .ToArray();
@@ -106,7 +118,35 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
             }
         }
 
-        // Candidate pairs: records sharing a block within the cap, not already held together deterministically.
+        // Steward decisions: each accepted pair whose records are both present, in ordinal order of the pair. They
+        // come before the model's links, so a model that now scores the pair low does not undo the decision; a
+        // do-not-link constraint (a later split or reject) and the limits still hold them apart.
+        var acceptedPairs = new SortedSet<(int A, int B)>();
+        foreach (var pair in accepted)
+        {
+            if (index.TryGetValue(pair.LeftSourceKey, out var l) && index.TryGetValue(pair.RightSourceKey, out var r) && l != r)
+            {
+                acceptedPairs.Add(l < r ? (l, r) : (r, l));
+            }
+        }
+
+        var acceptedLinks = 0;
+        var acceptedJoins = new List<(int A, int B)>();
+        foreach (var (a, b) in acceptedPairs)
+        {
+            switch (Union(a, b))
+            {
+                case UnionResult.Joined:
+                    acceptedLinks++;
+                    acceptedJoins.Add((a, b));
+                    break;
+                case UnionResult.AlreadyJoined:
+                    acceptedLinks++;
+                    break;
+            }
+        }
+
+        // Candidate pairs: records sharing a block within the cap, not already held together (identifiers, accepts).
         var pairs = new HashSet<long>();
         foreach (var block in byBlock.Values)
         {
@@ -135,17 +175,17 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
         progress?.Invoke(ReResolvePhases.Linking, 0, links.Count);
         links.Sort(static (l, r) => r.Score.Probability.CompareTo(l.Score.Probability) is var c and not 0 ? c
             : l.A != r.A ? l.A.CompareTo(r.A) : l.B.CompareTo(r.B));
-        var accepted = new List<ScoredLink>();
+        var followed = new List<ScoredLink>();
         foreach (var link in links)
         {
             if (Union(link.A, link.B) == UnionResult.Joined)
             {
-                accepted.Add(link);
+                followed.Add(link);
             }
         }
 
         progress?.Invoke(ReResolvePhases.Linking, links.Count, links.Count);
-        return Compare(profiles.Count, records, sets, pairs.Count, links.Count, refused, overLimit, accepted);
+        return Compare(profiles.Count, records, sets, pairs.Count, links.Count, refused, overLimit, acceptedLinks, followed, acceptedJoins);
     }
 
     private List<ScoredLink> Score((string Profile, ResolutionMember Member)[] records, long[] pairs, Action<string, long, long>? progress, CancellationToken cancellationToken)
@@ -182,7 +222,8 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
 
     private static ReResolutionPlan Compare(
         int profileCount, (string Profile, ResolutionMember Member)[] records, ConstrainedUnionFind sets,
-        long candidatePairs, long linkPairs, int refused, int overLimit, List<ScoredLink> accepted)
+        long candidatePairs, long linkPairs, int refused, int overLimit, int acceptedLinks, List<ScoredLink> followed,
+        List<(int A, int B)> acceptedJoins)
     {
         var groups = new Dictionary<int, List<int>>();
         var profileGroups = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
@@ -202,7 +243,7 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
 
         // The best link joining records of different profiles, per group.
         var best = new Dictionary<int, ScoredLink>();
-        foreach (var link in accepted)
+        foreach (var link in followed)
         {
             if (records[link.A].Profile != records[link.B].Profile)
             {
@@ -214,6 +255,16 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
             }
         }
 
+        // Without a model link, the first accepted pair (ordinal order) joining records of different profiles.
+        var steward = new Dictionary<int, (int A, int B)>();
+        foreach (var (a, b) in acceptedJoins)
+        {
+            if (records[a].Profile != records[b].Profile)
+            {
+                steward.TryAdd(sets.Find(a), (a, b));
+            }
+        }
+
         var merges = ImmutableArray.CreateBuilder<PlannedMerge>();
         foreach (var (root, group) in groups.OrderBy(g => records[g.Value.Min()].Member.SourceKey, StringComparer.Ordinal))
         {
@@ -222,7 +273,9 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
             {
                 merges.Add(best.TryGetValue(root, out var link)
                     ? new PlannedMerge(profiles, Keys(group), records[link.A].Member.SourceKey, records[link.B].Member.SourceKey, link.Score)
-                    : new PlannedMerge(profiles, Keys(group), null, null, null));
+                    : steward.TryGetValue(root, out var pair)
+                        ? new PlannedMerge(profiles, Keys(group), records[pair.A].Member.SourceKey, records[pair.B].Member.SourceKey, null)
+                        : new PlannedMerge(profiles, Keys(group), null, null, null));
             }
         }
 
@@ -240,7 +293,7 @@ public sealed class ReResolutionPlanner(MatchModel? model, BlockCapacity capacit
         }
 
         var partition = groups.Values.Select(Keys).OrderBy(static g => g[0], StringComparer.Ordinal).ToImmutableArray();
-        return new ReResolutionPlan(profileCount, records.Length, candidatePairs, linkPairs, refused, overLimit, partition, merges.ToImmutable(), splits.ToImmutable());
+        return new ReResolutionPlan(profileCount, records.Length, candidatePairs, linkPairs, refused, overLimit, acceptedLinks, partition, merges.ToImmutable(), splits.ToImmutable());
     }
 
     private static void Add<TKey>(IDictionary<TKey, List<int>> map, TKey key, int value)

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Cdm.Contracts.Matching;
 using Cdm.Contracts.Records;
+using Cdm.Contracts.Stewardship;
 using Cdm.Grains.Blocking;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Identity;
@@ -21,8 +22,9 @@ namespace Cdm.Grains.Resolution;
 /// that covers records ingested while matching was off, drops members a record update left behind in old blocks,
 /// and needs one scan instead of two. The planner runs off the grain's scheduler; its progress comes back through a
 /// channel. The planner applies the identity-graph limits (<see cref="IdentityGraphOptions"/>) as ingest does, so a
-/// link ingest refused is not made here either. Changes are applied splits first (each profile's splits in turn),
-/// then merges into the smallest id.
+/// link ingest refused is not made here either. The pairs of accepted review tasks go to the planner too, so a
+/// steward's accept is kept whatever the model scores the pair (a later split or reject, a do-not-link, wins).
+/// Changes are applied splits first (each profile's splits in turn), then merges into the smallest id.
 /// </summary>
 [GrainType("reresolve")]
 public sealed class ReResolveGrain(
@@ -68,13 +70,14 @@ public sealed class ReResolveGrain(
 
         yield return new ReResolveProgress(ReResolvePhases.ScanningProfiles, profiles.Count, profiles.Count);
 
+        var accepted = await AcceptedPairsAsync();
         var planner = new ReResolutionPlanner(model, options.Value.Blocking.ToCapacity(), identityGraph.Value);
         var steps = Channel.CreateUnbounded<ReResolveProgress>(new UnboundedChannelOptions { SingleReader = true });
         var planning = Task.Run(() =>
         {
             try
             {
-                return planner.Plan(profiles, (phase, done, total) => steps.Writer.TryWrite(new ReResolveProgress(phase, done, total)), cancellationToken);
+                return planner.Plan(profiles, accepted, (phase, done, total) => steps.Writer.TryWrite(new ReResolveProgress(phase, done, total)), cancellationToken);
             }
             finally
             {
@@ -115,6 +118,14 @@ public sealed class ReResolveGrain(
 
         yield return new ReResolveProgress(ReResolvePhases.Done, 1, 1, Summarise(plan, version, request, merges, splits, time.GetElapsedTime(started)));
         DeactivateOnIdle();
+    }
+
+    /// <summary>The pairs of every accepted review task, from all review-queue partitions.</summary>
+    private async Task<AcceptedPair[]> AcceptedPairsAsync()
+    {
+        var partitions = await Task.WhenAll(Enumerable.Range(0, IReviewQueueGrain.Partitions)
+            .Select(p => GrainFactory.GetGrain<IReviewQueueGrain>(p).ListAsync(ReviewStatus.Accepted)));
+        return [.. partitions.SelectMany(static p => p).Select(static t => new AcceptedPair(t.LeftSourceKey, t.RightSourceKey))];
     }
 
     private static ResolutionMember ToMember(string sourceKey, MemberState member, BlockingKeys blocking)
@@ -198,6 +209,6 @@ public sealed class ReResolveGrain(
         return new ReResolveSummary(
             version, request.Apply, plan.Profiles, plan.Records, plan.CandidatePairs, plan.LinkPairs,
             plan.Merges.Length, plan.Merges.Sum(static m => m.ProfileIds.Length), plan.Splits.Length,
-            merges, splits, plan.RefusedByDoNotLink, plan.LimitConflicts, elapsed, [.. examples]);
+            merges, splits, plan.RefusedByDoNotLink, plan.LimitConflicts, plan.AcceptedLinks, elapsed, [.. examples]);
     }
 }

@@ -16,6 +16,7 @@ public sealed record ReResolveFigures(
     int SplitsApplied,
     int RefusedByDoNotLink,
     int LimitConflicts,
+    int AcceptedLinks,
     IReadOnlyDictionary<string, double> PhaseSeconds)
 {
     public double ProfilesPerSecond => Seconds > 0 ? Profiles / Seconds : 0;

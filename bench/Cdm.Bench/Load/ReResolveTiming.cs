@@ -40,7 +40,7 @@ public static class ReResolveTiming
         return new ReResolveFigures(
             summary.Applied, summary.ModelVersion, seconds, summary.Elapsed.ToTimeSpan().TotalSeconds, summary.Profiles, summary.Records,
             summary.CandidatePairs, summary.LinkPairs, summary.WouldMergeGroups, summary.WouldSplitProfiles,
-            summary.MergesApplied, summary.SplitsApplied, summary.RefusedByDoNotLink, summary.LimitConflicts, phases);
+            summary.MergesApplied, summary.SplitsApplied, summary.RefusedByDoNotLink, summary.LimitConflicts, summary.AcceptedLinks, phases);
     }
 
     public static void WriteText(TextWriter output, ReResolveFigures figures)
@@ -52,7 +52,8 @@ public static class ReResolveTiming
         output.WriteLine($"  phases           {string.Join(", ", figures.PhaseSeconds.Select(p => $"{p.Key} {p.Value:N2} s"))}");
         output.WriteLine($"  scored           {figures.CandidatePairs:N0} candidate pairs, {figures.LinkPairs:N0} linked");
         output.WriteLine($"  would            merge {figures.WouldMergeGroups:N0} groups, split {figures.WouldSplitProfiles:N0} profiles; " +
-                         $"{figures.RefusedByDoNotLink:N0} links refused by do-not-link, {figures.LimitConflicts:N0} by identity-graph limits" +
+                         $"{figures.RefusedByDoNotLink:N0} links refused by do-not-link, {figures.LimitConflicts:N0} by identity-graph limits; " +
+                         $"{figures.AcceptedLinks:N0} accepted pairs kept" +
                          (figures.Applied ? $"; applied {figures.MergesApplied:N0} merges, {figures.SplitsApplied:N0} splits" : ""));
     }
 }

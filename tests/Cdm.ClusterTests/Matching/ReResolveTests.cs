@@ -85,6 +85,33 @@ public sealed class ReResolveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAcceptedReview_IsNotSplitByAModelThatDoesNotLinkIt()
+    {
+        var model = await Models.AddModelAsync(new AddModelRequest { Document = TestMatchModel.Document(), Description = "B", Activate = true });
+        // Names and birth date agree, postcode and city do not: 4 bits under model B, a review task rather than a link.
+        await host.Ingestion.IngestAsync(Person("e1", "Margaret", "1975-11-20", "3000", "Melbourne"));
+        await host.Ingestion.IngestAsync(Person("e2", "Margaret", "1975-11-20", "4000", "Brisbane"));
+        var stewardship = new Api.V1.Stewardship.StewardshipClient(host.Channel);
+        var task = Assert.Single((await stewardship.ListReviewsAsync(new ListReviewsRequest { Limit = 1000 })).Tasks, static t => t.Kind == "possible_match");
+        var decision = await stewardship.AcceptReviewAsync(new ReviewDecisionRequest { TaskId = task.TaskId, Steward = "ann" });
+        Assert.Equal(ReviewStatus.Accepted, decision.Task.Status);
+        var before = await CrossReferencesAsync();
+        Assert.Equal(before["e1"], before["e2"]);
+
+        var (shadow, _) = await ReResolveAsync(model.Version, apply: false);
+
+        Assert.Equal(1, shadow.Profiles);
+        Assert.Equal(0, shadow.WouldSplitProfiles);
+        Assert.Equal(0, shadow.WouldMergeGroups);
+        Assert.DoesNotContain(shadow.Examples, static e => e.Kind == ReResolveChange.Split);
+        Assert.Equal(1, shadow.AcceptedLinks);
+
+        var (applied, _) = await ReResolveAsync(model.Version, apply: true);
+        Assert.Equal(0, applied.SplitsApplied);
+        Assert.Equal(before, await CrossReferencesAsync());
+    }
+
+    [Fact]
     public async Task UnknownModelVersion_IsNotFound()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => ReResolveAsync(99, apply: false));

@@ -48,6 +48,11 @@ public sealed class ReResolutionPlannerTests
     private static ReResolutionPlan Plan(IdentityGraphOptions identityGraph, params ResolutionProfile[] profiles) =>
         new ReResolutionPlanner(Model, BlockCapacity.Default, identityGraph).Plan(profiles);
 
+    private static ReResolutionPlan Plan(AcceptedPair[] accepted, params ResolutionProfile[] profiles) =>
+        new ReResolutionPlanner(Model, BlockCapacity.Default, LimitsOn).Plan(profiles, accepted);
+
+    private static AcceptedPair Accepted(string left, string right) => new(left, right);
+
     private static string Show(ImmutableArray<ImmutableArray<string>> groups) =>
         string.Join(" | ", groups.Select(static g => string.Join(",", g)));
 
@@ -332,6 +337,141 @@ public sealed class ReResolutionPlannerTests
             Assert.Equal("src:a:1,src:c:1 | src:b:1", Show(plan.Groups));
             Assert.Equal(1, plan.RefusedByDoNotLink);
             Assert.Equal(0, plan.LimitConflicts);
+        }
+    }
+
+    [Fact]
+    public void Plan_KeepsAnAcceptedPairTheModelDoesNotLinkInOneProfile()
+    {
+        var profile = Profile("p1", Member("src:a:1", Ada), Member("src:a:2", Grace));
+        Assert.Equal("src:a:1 | src:a:2", Show(Assert.Single(Plan(profile).Splits).Groups));
+
+        var plan = Plan([Accepted("src:a:2", "src:a:1")], profile);
+
+        Assert.Empty(plan.Splits);
+        Assert.Empty(plan.Merges);
+        Assert.Equal("src:a:1,src:a:2", Show(plan.Groups));
+        Assert.Equal(1, plan.AcceptedLinks);
+    }
+
+    [Fact]
+    public void Plan_MergesAnAcceptedPairHeldApart()
+    {
+        ResolutionProfile[] profiles = [Profile("p1", Member("src:a:1", Ada)), Profile("p2", Member("src:b:1", Grace))];
+        Assert.Empty(Plan(profiles).Merges);
+
+        var plan = Plan([Accepted("src:b:1", "src:a:1")], profiles);
+
+        var merge = Assert.Single(plan.Merges);
+        Assert.Equal("p1,p2", string.Join(",", merge.ProfileIds));
+        Assert.Equal("src:a:1,src:b:1", string.Join(",", merge.SourceKeys));
+        Assert.Null(merge.BestScore);
+        Assert.Equal("steward accepted src:a:1 with src:b:1", merge.Describe());
+        Assert.Empty(plan.Splits);
+        Assert.Equal(1, plan.AcceptedLinks);
+    }
+
+    [Fact]
+    public void Plan_ALaterDoNotLinkWinsOverAnAcceptedPair()
+    {
+        // Accepted, then split out by a steward (which adds do-not-link): the records stay apart.
+        var plan = Plan(
+            [Accepted("src:a:1", "src:b:1")],
+            Profile("p1", Member("src:a:1", Ada, doNotLink: ["src:b:1"])),
+            Profile("p2", Member("src:b:1", Grace, doNotLink: ["src:a:1"])));
+
+        Assert.Empty(plan.Merges);
+        Assert.Empty(plan.Splits);
+        Assert.Equal("src:a:1 | src:b:1", Show(plan.Groups));
+        Assert.Equal(1, plan.RefusedByDoNotLink);
+        Assert.Equal(0, plan.AcceptedLinks);
+    }
+
+    [Fact]
+    public void Plan_AcceptedPairsRespectTheLimits()
+    {
+        var plan = Plan(
+            [Accepted("src:a:1", "src:b:1")],
+            Profile("p1", Member("src:a:1", Grace, ["crm_id:A"])),
+            Profile("p2", Member("src:b:1", Ada, ["crm_id:B"])));
+
+        Assert.Empty(plan.Merges);
+        Assert.Equal("src:a:1 | src:b:1", Show(plan.Groups));
+        Assert.Equal(1, plan.LimitConflicts);
+        Assert.Equal(0, plan.AcceptedLinks);
+    }
+
+    [Fact]
+    public void Plan_IgnoresAcceptedPairsWhoseRecordsAreNotBothPresent()
+    {
+        ResolutionProfile[] profiles = [Profile("p1", Member("src:a:1", Ada), Member("src:a:2", Grace))];
+
+        var plan = Plan([Accepted("src:a:1", "src:gone:1"), Accepted("src:gone:2", "src:a:2")], profiles);
+
+        Assert.Equal("src:a:1 | src:a:2", Show(Assert.Single(plan.Splits).Groups));
+        Assert.Equal(0, plan.AcceptedLinks);
+    }
+
+    [Fact]
+    public void Plan_AcceptedPairsComeBeforeTheModelsLinks()
+    {
+        // The model links b and c strongly; a (accepted with b) forbids c. The accept is taken first, so c is the
+        // record left out, not a.
+        ResolutionProfile[] profiles =
+        [
+            Profile("p1", Member("src:a:1", Grace, doNotLink: ["src:c:1"])),
+            Profile("p2", Member("src:b:1", Ada)),
+            Profile("p3", Member("src:c:1", Ada)),
+        ];
+        Assert.Equal("src:a:1 | src:b:1,src:c:1", Show(Plan(profiles).Groups));
+
+        var plan = Plan([Accepted("src:a:1", "src:b:1")], profiles);
+
+        Assert.Equal("src:a:1,src:b:1 | src:c:1", Show(plan.Groups));
+        Assert.Equal("p1,p2", string.Join(",", Assert.Single(plan.Merges).ProfileIds));
+        Assert.Equal(1, plan.AcceptedLinks);
+        Assert.Equal(1, plan.RefusedByDoNotLink);
+    }
+
+    [Fact]
+    public void Plan_WithAcceptedPairsDoesNotDependOnInputOrder()
+    {
+        // a:1-b:1 and b:1-c:1 were both accepted, but a:1 forbids c:1: the pair first in ordinal order is kept.
+        var profiles = new[]
+        {
+            Profile("p1", Member("src:a:1", Grace, doNotLink: ["src:c:1"]), Member("src:a:2", Ada)),
+            Profile("p2", Member("src:b:1", null), Member("src:b:2", AdaNoBirthDate)),
+            Profile("p3", Member("src:c:1", null), Member("src:c:2", Grace)),
+        };
+        AcceptedPair[] accepted =
+        [
+            Accepted("src:c:1", "src:b:1"),
+            Accepted("src:b:1", "src:a:1"),
+            Accepted("src:a:1", "src:b:1"),
+            Accepted("src:b:2", "src:z:1"),
+        ];
+        var expected = Plan(accepted, profiles);
+        Assert.Equal("src:a:1,src:b:1,src:c:2 | src:a:2,src:b:2 | src:c:1", Show(expected.Groups));
+        Assert.Equal(1, expected.AcceptedLinks);
+        Assert.Equal(1, expected.RefusedByDoNotLink);
+
+        var random = new Random(13);
+        for (var round = 0; round < 30; round++)
+        {
+            var shuffled = profiles
+                .Select(p => p with { Members = [.. p.Members.OrderBy(_ => random.Next())] })
+                .OrderBy(_ => random.Next())
+                .ToArray();
+            var pairs = accepted
+                .Select(p => random.Next(2) == 0 ? p : new AcceptedPair(p.RightSourceKey, p.LeftSourceKey))
+                .OrderBy(_ => random.Next())
+                .ToArray();
+            var plan = Plan(pairs, shuffled);
+            Assert.Equal(Show(expected.Groups), Show(plan.Groups));
+            Assert.Equal(expected.Merges.Select(static m => m.Describe()), plan.Merges.Select(static m => m.Describe()));
+            Assert.Equal(expected.Splits.Select(static s => Show(s.Groups)), plan.Splits.Select(static s => Show(s.Groups)));
+            Assert.Equal(expected.AcceptedLinks, plan.AcceptedLinks);
+            Assert.Equal(expected.RefusedByDoNotLink, plan.RefusedByDoNotLink);
         }
     }
 }
