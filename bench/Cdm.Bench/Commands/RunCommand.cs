@@ -14,7 +14,7 @@ public static class RunCommand
         var inFlight = new Option<int>("--in-flight") { Description = "Records awaiting their result, per stream.", HelpName = "M", DefaultValueFactory = _ => 256 };
         var seed = BenchOptions.Seed();
         var warmup = new Option<long>("--warmup") { Description = "Records sent first and left out of the figures.", HelpName = "M", DefaultValueFactory = _ => 0 };
-        var file = new Option<string?>("--file") { Description = "Send the records of this JSON Lines file instead of generated ones.", HelpName = "FILE" };
+        var file = new Option<string?>("--file") { Description = "Send the records of this JSON Lines file instead of generated ones: all of them, or the warm-up plus --records when it is given.", HelpName = "FILE" };
         var region = BenchOptions.PhoneRegion();
         var ceilingSeconds = new Option<double>("--ceiling-seconds")
         {
@@ -75,6 +75,7 @@ public static class RunCommand
         {
             Gateway = parse.GetValue(gateway)!,
             Records = parse.GetValue(records),
+            RecordsGiven = parse.GetResult(records) is { Implicit: false },
             Warmup = parse.GetValue(warmup),
             Streams = parse.GetValue(streams),
             InFlight = parse.GetValue(inFlight),

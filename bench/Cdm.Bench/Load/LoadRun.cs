@@ -192,6 +192,8 @@ public static class LoadRun
             var lines = reader.ReadAll().ToList();
             var records = lines.Where(l => l.Record is not null).Select(l => l.Record!).ToList();
             var malformed = lines.Count - records.Count;
+            FileRecords.Limit(records, settings);
+
             return (records, null, $"{file} ({records.Count:N0} records{(malformed > 0 ? $", {malformed:N0} malformed lines skipped" : "")})");
         }
 

@@ -9,6 +9,9 @@ public sealed record LoadSettings
 
     public required long Records { get; init; }
 
+    /// <summary>True when <c>--records</c> was given: a file then sends only its first warm-up plus that many records.</summary>
+    public bool RecordsGiven { get; init; }
+
     public required long Warmup { get; init; }
 
     public required int Streams { get; init; }
