@@ -55,7 +55,7 @@ public static class MatchModelTrainer
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(candidates);
         var used = comparisons ?? StandardComparisons.Create();
-        var vectors = candidates.Select(pair => StandardComparisons.Compare(used, records[pair.Left], records[pair.Right])).ToList();
+        var vectors = Vectors(used, records, candidates);
         return Fit(records, used, vectors, seed, randomPairs, options ?? new EmOptions(EstimateU: true));
     }
 
@@ -77,7 +77,7 @@ public static class MatchModelTrainer
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(candidates);
         var used = comparisons ?? StandardComparisons.Create();
-        var vectors = candidates.Select(pair => StandardComparisons.Compare(used, records[pair.Left], records[pair.Right])).ToList();
+        var vectors = Vectors(used, records, candidates.Select(static pair => (pair.Left, pair.Right)));
         var u = UProbabilities.Estimate(used, records, randomPairs, seed);
         var overall = EmTrainer.Train(used, vectors, u, (options ?? new EmOptions()) with { EstimateU = true });
         var sessions = RuleSessions.Train(used, vectors, candidates, u, (options ?? new EmOptions()) with { EstimateU = false });
@@ -85,6 +85,9 @@ public static class MatchModelTrainer
         var em = new EmResult(m, sessions.ExpectedMatches / Math.Max(1, vectors.Count), sessions.Iterations, sessions.Converged, overall.CandidateU);
         return (Build(records, used, u, em, vectors.Count), em);
     }
+
+    private static List<byte[]> Vectors(ImmutableArray<Comparison> used, IReadOnlyList<MatchRecord> records, IEnumerable<(int Left, int Right)> pairs) =>
+        [.. pairs.Select(pair => StandardComparisons.Compare(used, records[pair.Left], records[pair.Right]))];
 
     private static (MatchModel Model, EmResult Em) Fit(
         IReadOnlyList<MatchRecord> records, ImmutableArray<Comparison> used, List<byte[]> vectors, int seed, int randomPairs, EmOptions options)

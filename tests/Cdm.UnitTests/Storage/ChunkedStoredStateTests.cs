@@ -17,12 +17,7 @@ public sealed class ChunkedStoredStateTests : IDisposable
     public async Task Written_ThenRead_GivesEveryItemAndTheHeader()
     {
         await using var storage = await TestStorages.StartAsync(_database);
-        var state = New(storage);
-        await state.ReadAsync();
-        for (var i = 0; i < 40; i++)
-        {
-            state.Items.Set($"m{i:00}", i);
-        }
+        var state = await FilledAsync(storage, 40);
 
         state.Header.Note = "capped";
         state.HeaderChanged();
@@ -42,12 +37,7 @@ public sealed class ChunkedStoredStateTests : IDisposable
     public async Task A_Change_RewritesOnlyItsChunk()
     {
         await using var storage = await TestStorages.StartAsync(_database);
-        var state = New(storage);
-        await state.ReadAsync();
-        for (var i = 0; i < 40; i++)
-        {
-            state.Items.Set($"m{i:00}", i);
-        }
+        var state = await FilledAsync(storage, 40);
 
         await state.WriteAsync();
 
@@ -66,15 +56,10 @@ public sealed class ChunkedStoredStateTests : IDisposable
     public async Task A_NewChunk_RewritesTheFirstRowWithTheCount()
     {
         await using var storage = await TestStorages.StartAsync(_database);
-        var state = New(storage);
-        await state.ReadAsync();
-        for (var i = 0; i < 8; i++)
-        {
-            state.Items.Set($"m{i}", i);
-        }
+        var state = await FilledAsync(storage, 8);
 
         await state.WriteAsync();
-        state.Items.Set("m8", 8);
+        state.Items.Set("m08", 8);
         await state.WriteAsync();
 
         Assert.Equal(["2", "1"], await VersionsAsync(storage, 2));
@@ -87,12 +72,7 @@ public sealed class ChunkedStoredStateTests : IDisposable
     public async Task A_Removal_IsStored()
     {
         await using var storage = await TestStorages.StartAsync(_database);
-        var state = New(storage);
-        await state.ReadAsync();
-        for (var i = 0; i < 20; i++)
-        {
-            state.Items.Set($"m{i:00}", i);
-        }
+        var state = await FilledAsync(storage, 20);
 
         await state.WriteAsync();
         state.Items.Remove("m12");
@@ -125,6 +105,19 @@ public sealed class ChunkedStoredStateTests : IDisposable
     }
 
     private static ChunkedStoredState<TestHeader, int> New(IGrainStorage storage) => new(storage, Grain, StateName, chunkSize: 8);
+
+    /// <summary>A state read from <paramref name="storage"/> with items m00, m01, ... set to 0, 1, ..., not yet written.</summary>
+    private static async Task<ChunkedStoredState<TestHeader, int>> FilledAsync(IGrainStorage storage, int count)
+    {
+        var state = New(storage);
+        await state.ReadAsync();
+        for (var i = 0; i < count; i++)
+        {
+            state.Items.Set($"m{i:00}", i);
+        }
+
+        return state;
+    }
 
     private static async Task<string[]> VersionsAsync(IGrainStorage storage, int chunks)
     {
