@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cdm.Grains.Diagnostics;
+using Cdm.Grains.Blocking.Rows;
 using Cdm.Grains.Matching;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +15,11 @@ namespace Cdm.Grains.Blocking;
 /// A partition of the blocks of probabilistic matching (DESIGN: BlockGrain, one grain per block, became one grain
 /// per partition of blocks). With a grain per block, each record activated, read and wrote nine grains, most of them
 /// new, and a block rewrote all its members on every add; ingest ran at half the speed. A partition is one
-/// long-lived activation that keeps its recently used blocks in memory, and each block is still stored apart, as
-/// chunks of a few members (<see cref="ChunkedStoredState{THeader,TItem}"/>), so a record costs a call and a small
-/// write per block. A block that reaches its cap refuses new members and is no longer scanned, which the metrics
-/// report, because comparing against hundreds of records that share a common key costs more than it finds.
+/// long-lived activation that keeps its recently used blocks in memory; each block is still stored apart, as one
+/// row per member in the storage's block table (<see cref="TableBlockRows"/>) or, on a storage without one, as
+/// grain-state rows of a few members (<see cref="GrainStateBlockRows"/>). A block that reaches its cap refuses new
+/// members and is no longer scanned, which the metrics report, because comparing against hundreds of records that
+/// share a common key costs more than it finds.
 /// </summary>
 [GrainType("block-partition")]
 // Reentrant so that callers do not queue behind each other's reads and writes: each exchange runs in one turn once
@@ -27,22 +29,19 @@ namespace Cdm.Grains.Blocking;
 public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> options, CdmMetrics metrics, ILogger<BlockPartitionGrain> logger)
     : Grain, IBlockPartitionGrain
 {
-    /// <summary>The grain type the rows of each block are stored under, one grain id per block key.</summary>
-    public static readonly GrainType BlockType = GrainType.Create("block");
-
-    /// <summary>The state name of a block's first row.</summary>
-    public const string StateName = "block";
-
     private readonly BlockCapacity capacity = options.Value.Blocking.ToCapacity();
-    private readonly BlockCache<StoredBlock> cache = new(options.Value.Blocking.CachedMembersPerPartition);
+    private readonly BlockCache<CachedBlock> cache = new(options.Value.Blocking.CachedMembersPerPartition);
     private readonly Dictionary<string, Task> reading = new(StringComparer.Ordinal);
-    private readonly HashSet<StoredBlock> changed = [];
-    private IGrainStorage storage = null!;
+    private readonly HashSet<CachedBlock> changed = [];
+    private IPartitionBlockRows rows = null!;
     private CoalescedWrites writes = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        storage = GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Cdm);
+        var services = GrainContext.ActivationServices;
+        rows = services.GetKeyedService<IBlockStore>(StorageNames.Cdm) is { } table
+            ? new TableBlockRows(table)
+            : new GrainStateBlockRows(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Cdm));
         writes = new CoalescedWrites(FlushAsync, DeactivateOnIdle);
         return Task.CompletedTask;
     }
@@ -60,12 +59,13 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
                 switch (block.Membership.Add(memberId, features, capacity))
                 {
                     case BlockMembershipChange.Added:
+                        block.MemberChanged(memberId);
                         changes = Changed(block);
                         break;
                     case BlockMembershipChange.Capped:
                         metrics.BlockOverCap();
                         LogOverCap(block.Key, capacity.MaxMembers);
-                        block.State.HeaderChanged();
+                        block.Capped();
                         changes = Changed(block);
                         break;
                 }
@@ -94,6 +94,7 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
             {
                 if (block.Membership.Remove(memberId) == BlockMembershipChange.Removed)
                 {
+                    block.MemberChanged(memberId);
                     changes = Changed(block);
                 }
             }
@@ -151,7 +152,7 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
     }
 
     /// <summary>Queues the block for the next write; true, for the caller's flag.</summary>
-    private bool Changed(StoredBlock block)
+    private bool Changed(CachedBlock block)
     {
         changed.Add(block);
         cache.Resize(block.Key, block.Membership.Members.Count);
@@ -159,9 +160,9 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
     }
 
     /// <summary>The blocks of <paramref name="keys"/>, in memory and pinned there until <see cref="Release"/>.</summary>
-    private async Task<StoredBlock[]> AcquireAsync(ImmutableArray<string> keys)
+    private async Task<CachedBlock[]> AcquireAsync(ImmutableArray<string> keys)
     {
-        var acquiring = new Task<StoredBlock>[keys.Length];
+        var acquiring = new Task<CachedBlock>[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
             acquiring[i] = AcquireAsync(keys[i]);
@@ -178,7 +179,7 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
         }
     }
 
-    private async Task<StoredBlock> AcquireAsync(string key)
+    private async Task<CachedBlock> AcquireAsync(string key)
     {
         // The block is pinned in the same turn it is found in the cache, so no other call can drop it in between; one
         // read serves every caller waiting for the same block.
@@ -205,45 +206,41 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
 
     private async Task ReadAsync(string key)
     {
-        var state = new ChunkedStoredState<BlockHeader, ImmutableDictionary<string, string>>(
-            storage, GrainId.Create(BlockType, key), StateName, BlockMembership.DefaultChunkSize);
+        CachedBlock block;
         try
         {
-            await state.ReadAsync();
+            block = await rows.ReadAsync(key);
         }
         finally
         {
             reading.Remove(key);
         }
 
-        var block = new StoredBlock(key, state);
         cache.Add(key, block, block.Membership.Members.Count);
     }
 
-    private void Release(IEnumerable<StoredBlock> blocks)
+    private void Release(IEnumerable<CachedBlock> blocks)
     {
         foreach (var block in blocks)
         {
             block.Pins--;
         }
 
-        cache.Trim(static b => b.Pins == 0 && b.Writing == 0 && !b.State.IsDirty);
+        cache.Trim(static b => b.Pins == 0 && b.Writing == 0 && !b.IsDirty);
     }
 
     private async Task FlushAsync()
     {
         var batch = changed.ToArray();
         changed.Clear();
-        var rows = new Task[batch.Length];
-        for (var i = 0; i < batch.Length; i++)
+        foreach (var block in batch)
         {
-            batch[i].Writing++;
-            rows[i] = batch[i].State.WriteAsync();
+            block.Writing++;
         }
 
         try
         {
-            await Task.WhenAll(rows);
+            await rows.WriteAsync(batch);
         }
         finally
         {
@@ -252,19 +249,5 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
                 block.Writing--;
             }
         }
-    }
-
-    /// <summary>A block in memory: its stored rows and its members, pinned while a call uses it.</summary>
-    private sealed class StoredBlock(string key, ChunkedStoredState<BlockHeader, ImmutableDictionary<string, string>> state)
-    {
-        public string Key { get; } = key;
-
-        public ChunkedStoredState<BlockHeader, ImmutableDictionary<string, string>> State { get; } = state;
-
-        public BlockMembership Membership { get; } = new(state.Items, state.Header);
-
-        public int Pins { get; set; }
-
-        public int Writing { get; set; }
     }
 }

@@ -1,9 +1,10 @@
+using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
 namespace Cdm.Silo.Storage;
 
 /// <summary>
-/// One write or clear waiting for the writer thread. Its outcome is worked out inside the batch transaction but
+/// One grain-state write or clear waiting for the writer thread. Its outcome is worked out inside the batch transaction but
 /// published only after the commit, so no caller sees a write acknowledged before it is durable.
 /// </summary>
 internal sealed class PendingWrite(
@@ -13,7 +14,7 @@ internal sealed class PendingWrite(
     string stateName,
     string? etag,
     string? stateType,
-    byte[]? payload)
+    byte[]? payload) : QueuedWrite
 {
     // Continuations run on their own schedulers, never inline on the writer thread.
     private readonly TaskCompletionSource<string?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,6 +40,9 @@ internal sealed class PendingWrite(
     /// <summary>Completes with the new ETag once committed.</summary>
     public Task<string?> Completion => _completion.Task;
 
+    public override void Apply(SqliteWriteCommands commands, SqliteTransaction transaction, string modifiedAt) =>
+        commands.Apply(this, transaction, modifiedAt);
+
     public void Succeeded(string? newETag)
     {
         _conflict = false;
@@ -51,8 +55,7 @@ internal sealed class PendingWrite(
         _storedETag = storedETag;
     }
 
-    /// <summary>Called after the batch committed.</summary>
-    public void Publish()
+    public override void Publish()
     {
         if (!_conflict)
         {
@@ -67,6 +70,5 @@ internal sealed class PendingWrite(
             ETag));
     }
 
-    /// <summary>Called when the batch did not commit.</summary>
-    public void Fail(Exception exception) => _completion.TrySetException(exception);
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
 }

@@ -1,3 +1,4 @@
+using Cdm.Grains.Blocking.Rows;
 using Cdm.Grains.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class SiloBuilderStorageExtensions
 
     /// <summary>
     /// Adds <see cref="SqliteGroupCommitGrainStorage"/> under <paramref name="name"/>, and the same instance as the
-    /// <see cref="IGrainStateScanner"/> (also keyed by <paramref name="name"/>).
+    /// <see cref="IGrainStateScanner"/> and the <see cref="IBlockStore"/> (also keyed by <paramref name="name"/>).
     /// </summary>
     public static ISiloBuilder AddCdmSqliteStorage(this ISiloBuilder builder, string name, Action<SqliteGroupCommitOptions> configure)
     {
@@ -28,6 +29,7 @@ public static class SiloBuilderStorageExtensions
         services.AddGrainStorage(name, SqliteGroupCommitGrainStorage.Create);
         services.AddKeyedSingleton<IGrainStateScanner>(name, (sp, key) => (SqliteGroupCommitGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(key));
         services.AddSingleton<IGrainStateScanner>(sp => sp.GetRequiredKeyedService<IGrainStateScanner>(name));
+        services.AddKeyedSingleton<IBlockStore>(name, (sp, key) => (SqliteGroupCommitGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(key));
         return builder;
     }
 

@@ -6,7 +6,7 @@ namespace Cdm.Silo.Storage;
 internal static class SqliteGrainStateSchema
 {
     /// <summary>The layout this code reads and writes; raised with every change of the tables.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string Component = "grain_state";
 
@@ -31,6 +31,22 @@ internal static class SqliteGrainStateSchema
             modified_at TEXT NOT NULL,
             PRIMARY KEY (grain_type, grain_key, state_name)
         );
+
+        -- Version 2: the blocks of probabilistic matching, one row per member (features: a flat JSON object).
+        -- WITHOUT ROWID: rows are a few hundred bytes and always read by block key, so one b-tree serves both.
+        CREATE TABLE IF NOT EXISTS cdm_block_member
+        (
+            block_key TEXT NOT NULL,
+            member_id TEXT NOT NULL,
+            features  BLOB NOT NULL,
+            PRIMARY KEY (block_key, member_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS cdm_block
+        (
+            block_key TEXT NOT NULL PRIMARY KEY,
+            over_cap  INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """;
 
     public static void Apply(SqliteConnection connection)
@@ -57,11 +73,15 @@ internal static class SqliteGrainStateSchema
                     $"The database '{connection.DataSource}' has grain state schema version {storedVersion}; this build knows version {Version} at most.");
             }
 
-            if (stored is null)
+            if (stored is not long current || current < Version)
             {
+                // The tables of the versions between were created above (IF NOT EXISTS).
                 using var insert = connection.CreateCommand();
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO cdm_schema (component, version, applied_at) VALUES ($component, $version, $applied_at)";
+                insert.CommandText = """
+                    INSERT INTO cdm_schema (component, version, applied_at) VALUES ($component, $version, $applied_at)
+                    ON CONFLICT (component) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at
+                    """;
                 insert.Parameters.AddWithValue("$component", Component);
                 insert.Parameters.AddWithValue("$version", Version);
                 insert.Parameters.AddWithValue("$applied_at", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cdm.Grains.Blocking.Rows;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,12 @@ namespace Cdm.Silo.Storage;
 /// ADO.NET provider commits each write on its own, which caps throughput at one fsync per write.
 /// </summary>
 public sealed partial class SqliteGroupCommitGrainStorage :
-    IGrainStorage, IGrainStateScanner, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+    IGrainStorage, IGrainStateScanner, IBlockStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     private const int ScanPageSize = 256;
+
+    // Block keys share the key filter with grain states, under a type no grain has.
+    private const string BlockFilterType = "cdm_block";
 
     private readonly SqliteGroupCommitOptions _options;
     private readonly IActivatorProvider _activatorProvider;
@@ -101,6 +105,7 @@ public sealed partial class SqliteGroupCommitGrainStorage :
         var filter = new StoredKeyFilter(_options.KeyFilterBitsLog2);
         using var connection = new SqliteReadConnection(_options);
         connection.ForEachStoredKey(filter.Add);
+        connection.ForEachBlockKey(key => filter.Add(BlockFilterType, key, string.Empty));
         return filter;
     }
 
@@ -177,6 +182,33 @@ public sealed partial class SqliteGroupCommitGrainStorage :
         grainState.ETag = etag;
         grainState.RecordExists = false;
         grainState.State = CreateDefault<T>();
+    }
+
+    public async Task<StoredBlockRows> ReadBlockAsync(string blockKey)
+    {
+        var readers = Started().Readers;
+        if (_keys?.MightContain(BlockFilterType, blockKey, string.Empty) == false)
+        {
+            return StoredBlockRows.Empty;
+        }
+
+        var (overCap, members) = await readers.RunAsync(connection => connection.ReadBlock(blockKey), CancellationToken.None);
+        return overCap || members.Count > 0 ? new StoredBlockRows(overCap, members) : StoredBlockRows.Empty;
+    }
+
+    public Task WriteBlocksAsync(IReadOnlyList<BlockRowChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var writer = Started().Writer;
+        foreach (var change in changes)
+        {
+            if (change.Kind != BlockRowChangeKind.Delete)
+            {
+                _keys?.Add(BlockFilterType, change.BlockKey, string.Empty);
+            }
+        }
+
+        return writer.EnqueueAsync(new BlockRowsWrite(changes));
     }
 
     public async IAsyncEnumerable<(string GrainKey, T State)> ScanAsync<T>(

@@ -18,10 +18,10 @@ internal sealed partial class SqliteGroupCommitWriter
     private readonly ILogger _logger;
     // A queue and an event that never spins: the writer shares two cores with the grains it serves, and a
     // spinning wait (Task.Wait, SemaphoreSlim) burns the CPU they need while it waits for work.
-    private readonly ConcurrentQueue<PendingWrite> _queue = new();
+    private readonly ConcurrentQueue<QueuedWrite> _queue = new();
     private readonly ManualResetEventSlim _signal = new(false, spinCount: 0);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<PendingWrite> _batch;
+    private readonly List<QueuedWrite> _batch;
     private readonly Thread _thread;
     private SqliteConnection? _connection;
     private SqliteWriteCommands? _commands;
@@ -34,7 +34,7 @@ internal sealed partial class SqliteGroupCommitWriter
     {
         _options = options;
         _logger = logger;
-        _batch = new List<PendingWrite>(options.MaxBatchSize);
+        _batch = new List<QueuedWrite>(options.MaxBatchSize);
         // Background: a process that exits without stopping loses only writes that were never acknowledged.
         _thread = new Thread(Run) { IsBackground = true, Name = "cdm-sqlite-writer" };
     }
@@ -64,6 +64,19 @@ internal sealed partial class SqliteGroupCommitWriter
     /// <summary>Queues a write; the task completes with the new ETag once its batch committed.</summary>
     public Task<string?> EnqueueAsync(PendingWrite write)
     {
+        Enqueue(write);
+        return write.Completion;
+    }
+
+    /// <summary>Queues block-table changes; the task completes once their batch committed.</summary>
+    public Task EnqueueAsync(BlockRowsWrite write)
+    {
+        Enqueue(write);
+        return write.Completion;
+    }
+
+    private void Enqueue(QueuedWrite write)
+    {
         if (_completed)
         {
             throw new ObjectDisposedException(nameof(SqliteGroupCommitGrainStorage), "The grain storage is stopped.");
@@ -76,8 +89,6 @@ internal sealed partial class SqliteGroupCommitWriter
             // Raced with the writer's exit: nothing will commit it any more.
             FailQueued(new ObjectDisposedException(nameof(SqliteGroupCommitGrainStorage), "The grain storage is stopped."));
         }
-
-        return write.Completion;
     }
 
     /// <summary>Takes no more writes, commits those already queued, then closes the connection.</summary>
@@ -130,7 +141,7 @@ internal sealed partial class SqliteGroupCommitWriter
     /// <summary>Waits for the first write, then takes what else is queued; false once stopped and drained.</summary>
     private bool TakeBatch()
     {
-        PendingWrite? write;
+        QueuedWrite? write;
         while (true)
         {
             // Reset before looking: a write queued after this point sets the event again.
@@ -193,7 +204,7 @@ internal sealed partial class SqliteGroupCommitWriter
             transaction = _connection!.BeginTransaction(deferred: false);
             foreach (var write in _batch)
             {
-                _commands!.Apply(write, transaction, modifiedAt);
+                write.Apply(_commands!, transaction, modifiedAt);
             }
 
             transaction.Commit();

@@ -21,7 +21,13 @@ internal sealed class SqliteReadConnection : IDisposable
         ORDER BY grain_key LIMIT $limit
         """;
 
+    private const string SelectBlockCapSql = "SELECT over_cap FROM cdm_block WHERE block_key = $block_key";
+
+    private const string SelectBlockMembersSql = "SELECT member_id, features FROM cdm_block_member WHERE block_key = $block_key";
+
     private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _selectBlockCap;
+    private readonly SqliteCommand _selectBlockMembers;
     private readonly SqliteCommand _selectState;
     private readonly SqliteCommand _firstPage;
     private readonly SqliteCommand _nextPage;
@@ -35,6 +41,8 @@ internal sealed class SqliteReadConnection : IDisposable
         _selectState.Parameters.Add("$grain_key", SqliteType.Text);
         _selectState.Parameters.Add("$state_name", SqliteType.Text);
 
+        _selectBlockCap = CreateBlockCommand(SelectBlockCapSql);
+        _selectBlockMembers = CreateBlockCommand(SelectBlockMembersSql);
         _firstPage = CreatePageCommand(FirstPageSql, withAfter: false);
         _nextPage = CreatePageCommand(NextPageSql, withAfter: true);
     }
@@ -56,6 +64,34 @@ internal sealed class SqliteReadConnection : IDisposable
         version = reader.GetInt64(0);
         payload = reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1);
         return true;
+    }
+
+    /// <summary>A block's members with their encoded features, and whether it is over its cap.</summary>
+    public (bool OverCap, List<KeyValuePair<string, byte[]>> Members) ReadBlock(string blockKey)
+    {
+        _selectBlockCap.Parameters["$block_key"].Value = blockKey;
+        var overCap = _selectBlockCap.ExecuteScalar() is long flag && flag != 0;
+        _selectBlockMembers.Parameters["$block_key"].Value = blockKey;
+        var members = new List<KeyValuePair<string, byte[]>>();
+        using var reader = _selectBlockMembers.ExecuteReader();
+        while (reader.Read())
+        {
+            members.Add(new(reader.GetString(0), (byte[])reader.GetValue(1)));
+        }
+
+        return (overCap, members);
+    }
+
+    /// <summary>Calls <paramref name="add"/> with the key of every block that has rows.</summary>
+    public void ForEachBlockKey(Action<string> add)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT block_key FROM cdm_block_member UNION SELECT block_key FROM cdm_block";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            add(reader.GetString(0));
+        }
     }
 
     /// <summary>Calls <paramref name="add"/> with the type, key and state name of every stored row.</summary>
@@ -95,9 +131,19 @@ internal sealed class SqliteReadConnection : IDisposable
     public void Dispose()
     {
         _selectState.Dispose();
+        _selectBlockCap.Dispose();
+        _selectBlockMembers.Dispose();
         _firstPage.Dispose();
         _nextPage.Dispose();
         _connection.Dispose();
+    }
+
+    private SqliteCommand CreateBlockCommand(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add("$block_key", SqliteType.Text);
+        return command;
     }
 
     private SqliteCommand CreatePageCommand(string sql, bool withAfter)

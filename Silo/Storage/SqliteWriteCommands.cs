@@ -53,7 +53,11 @@ internal sealed class SqliteWriteCommands : IDisposable
         _update = Create(connection, UpdateSql, withVersion: true, withState: true);
         _clear = Create(connection, ClearSql, withVersion: true, withState: false);
         _select = Create(connection, SelectSql, withVersion: false, withState: false, withModifiedAt: false);
+        Blocks = new SqliteBlockCommands(connection);
     }
+
+    /// <summary>The statements on the block tables.</summary>
+    public SqliteBlockCommands Blocks { get; }
 
     /// <summary>Runs one queued write inside <paramref name="transaction"/> and records its outcome on it.</summary>
     public void Apply(PendingWrite write, SqliteTransaction transaction, string modifiedAt)
@@ -74,6 +78,7 @@ internal sealed class SqliteWriteCommands : IDisposable
         _update.Dispose();
         _clear.Dispose();
         _select.Dispose();
+        Blocks.Dispose();
     }
 
     private void ApplyWrite(PendingWrite write, SqliteTransaction transaction, string modifiedAt)

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using Cdm.Grains.Blocking;
+using Cdm.Grains.Blocking.Rows;
+using Cdm.Silo.Storage;
+
+namespace Cdm.UnitTests.Storage;
+
+/// <summary>
+/// The two ways a block partition stores its blocks, each on the real SQLite storage: the block table and chunked
+/// grain-state rows. Each case changes a block through <see cref="CachedBlock"/> as the partition does, writes it and
+/// reads it back through a fresh instance.
+/// </summary>
+public sealed class BlockRowsTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    public static TheoryData<string> Layouts => new() { "table", "grain-state" };
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public async Task AddedMembers_AreReadBackWithTheirFeatures(string layout)
+    {
+        await using var storage = await TestStorages.StartAsync(_database);
+        var rows = RowsOf(storage, layout);
+        var block = await rows.ReadAsync("sn:smith|1980");
+        for (var i = 0; i < 20; i++)
+        {
+            Add(block, $"crm:{i}", Features(i));
+        }
+
+        await rows.WriteAsync([block]);
+        var read = await RowsOf(storage, layout).ReadAsync("sn:smith|1980");
+
+        Assert.Equal(20, read.Membership.Members.Count);
+        Assert.True(read.Membership.Members.TryGet("crm:7", out var features));
+        Assert.Equal("given-7", features["given_name"]);
+        Assert.False(read.IsDirty);
+        Assert.False(read.Membership.IsOverCap);
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public async Task RemovedAndReplacedMembers_StayThatWay(string layout)
+    {
+        await using var storage = await TestStorages.StartAsync(_database);
+        var rows = RowsOf(storage, layout);
+        var block = await rows.ReadAsync("fn:ann|2000");
+        Add(block, "a", Features(1));
+        Add(block, "b", Features(2));
+        await rows.WriteAsync([block]);
+
+        Assert.Equal(BlockMembershipChange.Removed, block.Membership.Remove("a"));
+        block.MemberChanged("a");
+        Add(block, "b", Features(3));
+        await rows.WriteAsync([block]);
+        var read = await RowsOf(storage, layout).ReadAsync("fn:ann|2000");
+
+        Assert.Equal(["b"], read.Membership.Members.Ids);
+        Assert.True(read.Membership.Members.TryGet("b", out var features));
+        Assert.Equal("given-3", features["given_name"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public async Task ABlockOverItsCap_IsReadBackOverIt(string layout)
+    {
+        await using var storage = await TestStorages.StartAsync(_database);
+        var rows = RowsOf(storage, layout);
+        var block = await rows.ReadAsync("pc:2000");
+        var capacity = new BlockCapacity(2);
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            switch (block.Membership.Add(id, Features(0), capacity))
+            {
+                case BlockMembershipChange.Added:
+                    block.MemberChanged(id);
+                    break;
+                case BlockMembershipChange.Capped:
+                    block.Capped();
+                    break;
+            }
+        }
+
+        await rows.WriteAsync([block]);
+        var read = await RowsOf(storage, layout).ReadAsync("pc:2000");
+
+        Assert.True(read.Membership.IsOverCap);
+        Assert.Equal(2, read.Membership.Members.Count);
+    }
+
+    [Fact]
+    public async Task TheTable_HoldsOneRowPerMember_AndTheCapApart()
+    {
+        await using var storage = await TestStorages.StartAsync(_database);
+        var rows = new TableBlockRows(storage);
+        var first = await rows.ReadAsync("k1");
+        var second = await rows.ReadAsync("k2");
+        var shared = Features(5);
+        Add(first, "m1", shared);
+        Add(second, "m1", shared);
+        Add(second, "m2", Features(6));
+        second.Capped();
+
+        await rows.WriteAsync([first, second]);
+
+        using var connection = _database.Open();
+        Assert.Equal(3L, Scalar(connection, "SELECT count(*) FROM cdm_block_member"));
+        Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM cdm_block WHERE block_key = 'k2' AND over_cap = 1"));
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM cdm_grain_state"));
+    }
+
+    [Fact]
+    public async Task AFailedWrite_KeepsTheChangesForTheNextOne()
+    {
+        var storage = await TestStorages.StartAsync(_database);
+        var rows = new TableBlockRows(storage);
+        var block = await rows.ReadAsync("k");
+        Add(block, "m", Features(1));
+        await storage.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => rows.WriteAsync([block]));
+
+        Assert.True(block.IsDirty);
+        await using var restarted = await TestStorages.StartAsync(_database);
+        await new TableBlockRows(restarted).WriteAsync([block]);
+        var read = await new TableBlockRows(restarted).ReadAsync("k");
+        Assert.Equal(["m"], read.Membership.Members.Ids);
+    }
+
+    [Fact]
+    public async Task ADatabaseOfTheFirstSchema_GetsTheBlockTablesAtStart()
+    {
+        await (await TestStorages.StartAsync(_database)).DisposeAsync();
+        using (var connection = _database.Open())
+        {
+            Execute(connection, "DROP TABLE cdm_block_member; DROP TABLE cdm_block; UPDATE cdm_schema SET version = 1");
+        }
+
+        await using var storage = await TestStorages.StartAsync(_database);
+        var rows = new TableBlockRows(storage);
+        var block = await rows.ReadAsync("k");
+        Add(block, "m", Features(1));
+        await rows.WriteAsync([block]);
+
+        using var check = _database.Open();
+        Assert.Equal((long)SqliteGrainStateSchema.Version, Scalar(check, "SELECT version FROM cdm_schema WHERE component = 'grain_state'"));
+        Assert.Equal(1L, Scalar(check, "SELECT count(*) FROM cdm_block_member"));
+    }
+
+    private static IPartitionBlockRows RowsOf(SqliteGroupCommitGrainStorage storage, string layout) =>
+        layout == "table" ? new TableBlockRows(storage) : new GrainStateBlockRows(storage);
+
+    private static void Add(CachedBlock block, string memberId, ImmutableDictionary<string, string> features)
+    {
+        Assert.Equal(BlockMembershipChange.Added, block.Membership.Add(memberId, features, BlockCapacity.Default));
+        block.MemberChanged(memberId);
+    }
+
+    private static ImmutableDictionary<string, string> Features(int i) =>
+        ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        {
+            ["given_name"] = $"given-{i}",
+            ["birth_date"] = "1980-01-01",
+        });
+
+    private static object? Scalar(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
