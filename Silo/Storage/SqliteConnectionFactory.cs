@@ -19,8 +19,6 @@ internal static class SqliteConnectionFactory
             }
 
             Execute(connection, FormattableString.Invariant($"PRAGMA synchronous = {(int)options.Synchronous}"));
-            // Negative: a size in KiB rather than in pages.
-            Execute(connection, FormattableString.Invariant($"PRAGMA cache_size = {-1024L * options.WriterCacheMiB}"));
             return connection;
         }
         catch

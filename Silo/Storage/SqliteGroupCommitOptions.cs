@@ -27,12 +27,6 @@ public sealed class SqliteGroupCommitOptions
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
 
-    /// <summary>
-    /// Page cache of the writer connection, in MiB. Writes land on pages all over the file (grain keys and block
-    /// keys are hashes in effect), and a page missing from the cache is read back before it is changed.
-    /// </summary>
-    public int WriterCacheMiB { get; set; } = 64;
-
     /// <summary>How states are turned into stored JSON.</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = SystemTextJsonGrainStorageSerializer.CreateDefaultOptions();
 
@@ -60,7 +54,6 @@ public sealed class SqliteGroupCommitOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
-        ArgumentOutOfRangeException.ThrowIfLessThan(WriterCacheMiB, 1, nameof(WriterCacheMiB));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchDelay, TimeSpan.Zero, nameof(MaxBatchDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
         ArgumentNullException.ThrowIfNull(JsonSerializerOptions, nameof(JsonSerializerOptions));
