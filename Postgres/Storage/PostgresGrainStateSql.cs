@@ -67,6 +67,13 @@ internal static class PostgresGrainStateSql
         LIMIT $4
         """;
 
-    /// <summary>Whether the table exists, checked at start so a missing migration fails there and not on the first write.</summary>
-    public const string TableExists = "SELECT to_regclass('cdm_grain_state') IS NOT NULL";
+    /// <summary>
+    /// Which of the storage's tables (this one, and the block tables of <see cref="PostgresBlockSql"/>) do not exist,
+    /// checked at start so a missing migration fails there and not on the first write.
+    /// </summary>
+    public const string MissingTables = """
+        SELECT n.name FROM unnest(ARRAY['cdm_grain_state', 'cdm_block_member', 'cdm_block']) WITH ORDINALITY AS n(name, position)
+        WHERE to_regclass(n.name) IS NULL
+        ORDER BY n.position
+        """;
 }

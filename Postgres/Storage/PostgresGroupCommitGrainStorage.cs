@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cdm.Grains.Blocking.Rows;
 using Cdm.Grains.Storage;
 using Cdm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,10 +18,11 @@ namespace Cdm.Postgres.Storage;
 /// writers that commit many of them in one transaction and acknowledge each only after that commit; point reads
 /// are grouped the same way, many in one statement. The same semantics as <see cref="SqliteGroupCommitGrainStorage"/>
 /// (JSON states, versions as ETags, clears that keep the row); unlike it, no filter of stored keys: another silo
-/// may write any key at any time, so only the database can say that a key was never written.
+/// may write any key at any time, so only the database can say that a key was never written. Blocks of matching
+/// (<see cref="IBlockStore"/>) are kept in tables of their own, written through the same writers and batches.
 /// </summary>
 public sealed partial class PostgresGroupCommitGrainStorage :
-    IGrainStorage, IGrainStateScanner, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+    IGrainStorage, IGrainStateScanner, IBlockStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     private const int ScanPageSize = 256;
 
@@ -94,13 +96,12 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         var writes = PostgresDataSources.ForWrites(_options);
         try
         {
-            await using (var check = reads.CreateCommand(PostgresGrainStateSql.TableExists))
+            var missing = await MissingTablesAsync(reads, cancellationToken).ConfigureAwait(false);
+            if (missing.Count > 0)
             {
-                if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
-                {
-                    throw new InvalidOperationException(
-                        "The table cdm_grain_state does not exist: apply the schema (Cdm.Postgres.Migrations.SchemaMigrator) before the silo starts.");
-                }
+                throw new InvalidOperationException(
+                    $"The table{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} {(missing.Count > 1 ? "do" : "does")} not exist: " +
+                    "apply the schema (Cdm.Postgres.Migrations.SchemaMigrator) before the silo starts.");
             }
 
             lock (_lifecycleLock)
@@ -181,6 +182,55 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         grainState.State = CreateDefault<T>();
     }
 
+    public async Task<StoredBlockRows> ReadBlockAsync(string blockKey)
+    {
+        ArgumentNullException.ThrowIfNull(blockKey);
+        var reads = Started().Scans;
+        await using var command = reads.CreateCommand(PostgresBlockSql.Select);
+        command.Parameters.Add(Text(_options.ServiceId));
+        command.Parameters.Add(Text(blockKey));
+        var overCap = false;
+        var members = new List<KeyValuePair<string, byte[]>>();
+        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                if (reader.IsDBNull(0))
+                {
+                    overCap = reader.GetBoolean(2);
+                }
+                else
+                {
+                    members.Add(new(reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+                }
+            }
+        }
+
+        return overCap || members.Count > 0 ? new StoredBlockRows(overCap, members) : StoredBlockRows.Empty;
+    }
+
+    public Task WriteBlocksAsync(IReadOnlyList<BlockRowChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var writer = Started().Writer;
+        // Checked here, so that a malformed change fails its own call and not the batch it would have joined.
+        foreach (var change in changes)
+        {
+            if (change.BlockKey is null || (change.Kind != BlockRowChangeKind.Cap && change.MemberId is null))
+            {
+                throw new ArgumentException($"A {change.Kind} of block {change.BlockKey ?? "<none>"} needs a block key and, unless a cap, a member id.", nameof(changes));
+            }
+
+            if (change.Kind == BlockRowChangeKind.Put && change.Features is null)
+            {
+                throw new ArgumentException($"A put of member {change.MemberId} in block {change.BlockKey} has no features.", nameof(changes));
+            }
+        }
+
+        // Copied: the caller may reuse its list once the call returns.
+        return changes.Count == 0 ? Task.CompletedTask : writer.EnqueueAsync(new PendingBlockWrite([.. changes]));
+    }
+
     public async IAsyncEnumerable<(string GrainKey, T State)> ScanAsync<T>(
         string grainType,
         string stateName,
@@ -226,6 +276,19 @@ public sealed partial class PostgresGroupCommitGrainStorage :
         }
 
         return page;
+    }
+
+    private static async Task<List<string>> MissingTablesAsync(NpgsqlDataSource reads, CancellationToken cancellationToken)
+    {
+        var missing = new List<string>();
+        await using var check = reads.CreateCommand(PostgresGrainStateSql.MissingTables);
+        await using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            missing.Add(reader.GetString(0));
+        }
+
+        return missing;
     }
 
     private static NpgsqlParameter<string> Text(string value) => new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, TypedValue = value };

@@ -9,7 +9,8 @@ namespace Cdm.Postgres.Storage;
 /// The writers of one storage: <see cref="PostgresGroupCommitOptions.WriterCount"/> loops, each holding one
 /// connection, take what is queued (up to a batch), commit it in one round trip and only then complete each write.
 /// Several loops, so that while one batch waits for the disk the next one is already on its way; PostgreSQL
-/// flushes the WAL once for every commit waiting at that moment.
+/// flushes the WAL once for every commit waiting at that moment. Grain-state writes and block changes share the
+/// queue and the batches.
 /// </summary>
 internal sealed partial class PostgresGroupCommitWriter
 {
@@ -17,8 +18,8 @@ internal sealed partial class PostgresGroupCommitWriter
     private readonly string _serviceId;
     private readonly NpgsqlDataSource _connections;
     private readonly ILogger _logger;
-    private readonly Channel<PendingWrite> _queue =
-        Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    private readonly Channel<QueuedItem> _queue =
+        Channel.CreateUnbounded<QueuedItem>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
     private Task[] _loops = [];
     private long _committedBatches;
     private long _committedWrites;
@@ -41,12 +42,23 @@ internal sealed partial class PostgresGroupCommitWriter
     /// <summary>Queues a write; the task completes with the new ETag once its batch committed.</summary>
     public Task<string?> EnqueueAsync(PendingWrite write)
     {
+        Enqueue(new QueuedItem(write, null));
+        return write.Completion;
+    }
+
+    /// <summary>Queues block changes; the task completes once their batch committed.</summary>
+    public Task EnqueueAsync(PendingBlockWrite write)
+    {
+        Enqueue(new QueuedItem(null, write));
+        return write.Completion;
+    }
+
+    private void Enqueue(QueuedItem write)
+    {
         if (!_queue.Writer.TryWrite(write))
         {
             throw new ObjectDisposedException(nameof(PostgresGroupCommitGrainStorage), "The grain storage is stopped.");
         }
-
-        return write.Completion;
     }
 
     /// <summary>Takes no more writes, commits those already queued, then closes the connections.</summary>
@@ -58,7 +70,7 @@ internal sealed partial class PostgresGroupCommitWriter
 
     private async Task RunAsync()
     {
-        var batch = new List<PendingWrite>(_options.MaxBatchSize);
+        var batch = new List<QueuedItem>(_options.MaxBatchSize);
         NpgsqlConnection? connection = null;
         try
         {
@@ -90,7 +102,7 @@ internal sealed partial class PostgresGroupCommitWriter
     }
 
     /// <summary>Waits up to <see cref="PostgresGroupCommitOptions.MaxBatchDelay"/> for the batch to fill.</summary>
-    private async Task LingerAsync(List<PendingWrite> batch)
+    private async Task LingerAsync(List<QueuedItem> batch)
     {
         using var deadline = new CancellationTokenSource(_options.MaxBatchDelay);
         try
@@ -106,7 +118,7 @@ internal sealed partial class PostgresGroupCommitWriter
         }
     }
 
-    private bool Take(List<PendingWrite> batch)
+    private bool Take(List<QueuedItem> batch)
     {
         while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var write))
         {
@@ -117,15 +129,19 @@ internal sealed partial class PostgresGroupCommitWriter
     }
 
     /// <summary>Commits one batch and completes its writes; never throws. Returns the connection to use next (null: open a new one).</summary>
-    private async Task<NpgsqlConnection?> CommitAsync(NpgsqlConnection? connection, List<PendingWrite> batch)
+    private async Task<NpgsqlConnection?> CommitAsync(NpgsqlConnection? connection, List<QueuedItem> batch)
     {
         List<PendingWrite> conflicts;
+        var states = 0;
         try
         {
             connection ??= await OpenAsync().ConfigureAwait(false);
             // Stable, so two writes of one row (never expected) keep their order.
-            var ordered = batch.Order(PendingWriteOrder.Instance).ToList();
-            conflicts = await PostgresWriteBatch.CommitAsync(connection, _serviceId, ordered, CancellationToken.None).ConfigureAwait(false);
+            var ordered = batch.Where(static w => w.State is not null).Select(static w => w.State!).Order(PendingWriteOrder.Instance).ToList();
+            states = ordered.Count;
+            // In queue order: of two changes of one member, the later wins.
+            var blocks = BlockBatchChanges.Reduce(batch.Where(static w => w.Blocks is not null).Select(static w => w.Blocks!));
+            conflicts = await PostgresWriteBatch.CommitAsync(connection, _serviceId, ordered, blocks, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -141,7 +157,7 @@ internal sealed partial class PostgresGroupCommitWriter
         }
 
         Interlocked.Increment(ref _committedBatches);
-        Interlocked.Add(ref _committedWrites, batch.Count);
+        Interlocked.Add(ref _committedWrites, states);
         if (conflicts.Count > 0)
         {
             try
@@ -205,7 +221,7 @@ internal sealed partial class PostgresGroupCommitWriter
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} grain state writes failed and was not committed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} grain state and block writes failed and was not committed")]
     private partial void LogBatchFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the stored versions of {Count} conflicting writes failed; they fail without them")]
@@ -213,4 +229,20 @@ internal sealed partial class PostgresGroupCommitWriter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a grain state writer connection failed")]
     private partial void LogCloseFailed(Exception exception);
+
+    /// <summary>One entry of the queue: a grain-state write or clear, or the block changes of one call.</summary>
+    private readonly record struct QueuedItem(PendingWrite? State, PendingBlockWrite? Blocks)
+    {
+        public void Publish()
+        {
+            State?.Publish();
+            Blocks?.Publish();
+        }
+
+        public void Fail(Exception exception)
+        {
+            State?.Fail(exception);
+            Blocks?.Fail(exception);
+        }
+    }
 }

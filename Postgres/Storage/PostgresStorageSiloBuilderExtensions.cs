@@ -1,3 +1,4 @@
+using Cdm.Grains.Blocking.Rows;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,8 @@ public static class PostgresStorageSiloBuilderExtensions
 
     /// <summary>
     /// Adds <see cref="PostgresGroupCommitGrainStorage"/> under <paramref name="name"/>, and the same instance as the
-    /// <see cref="IGrainStateScanner"/> (also keyed by <paramref name="name"/>). The schema must be applied first
-    /// (<c>Cdm.Postgres.Migrations.SchemaMigrator</c>); the storage refuses to start without its table.
+    /// <see cref="IGrainStateScanner"/> and the <see cref="IBlockStore"/> (also keyed by <paramref name="name"/>). The schema
+    /// must be applied first (<c>Cdm.Postgres.Migrations.SchemaMigrator</c>); the storage refuses to start without its tables.
     /// </summary>
     public static ISiloBuilder AddCdmPostgresStorage(this ISiloBuilder builder, string name, Action<PostgresGroupCommitOptions> configure)
     {
@@ -28,6 +29,7 @@ public static class PostgresStorageSiloBuilderExtensions
         services.AddGrainStorage(name, PostgresGroupCommitGrainStorage.Create);
         services.AddKeyedSingleton<IGrainStateScanner>(name, (sp, key) => (PostgresGroupCommitGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(key));
         services.AddSingleton<IGrainStateScanner>(sp => sp.GetRequiredKeyedService<IGrainStateScanner>(name));
+        services.AddKeyedSingleton<IBlockStore>(name, (sp, key) => (PostgresGroupCommitGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(key));
         return builder;
     }
 

@@ -8,7 +8,8 @@ namespace Cdm.Postgres.Storage;
 /// Applies queued writes in one round trip: one <see cref="NpgsqlBatch"/> outside an explicit transaction, which
 /// PostgreSQL runs as one implicit transaction committed at the batch's end (its Sync). If any statement fails,
 /// none of them commits. A statement that finds another version than the write expected changes nothing and
-/// returns no row, and that write alone is marked conflicting.
+/// returns no row, and that write alone is marked conflicting. The batch's block changes follow the grain-state
+/// writes as up to three more statements of the same transaction.
 /// </summary>
 internal static class PostgresWriteBatch
 {
@@ -18,7 +19,7 @@ internal static class PostgresWriteBatch
     /// failed. Returns the conflicting writes whose stored version is not known yet.
     /// </summary>
     public static async Task<List<PendingWrite>> CommitAsync(
-        NpgsqlConnection connection, string serviceId, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string serviceId, IReadOnlyList<PendingWrite> writes, BlockBatchChanges blocks, CancellationToken cancellationToken)
     {
         var unknownStored = new List<PendingWrite>();
         await using var batch = new NpgsqlBatch(connection);
@@ -38,7 +39,9 @@ internal static class PostgresWriteBatch
             }
         }
 
-        if (sent.Count == 0)
+        // After the grain-state statements, whose results are read by position; the block statements return no rows.
+        AddBlockCommands(batch, serviceId, blocks);
+        if (batch.BatchCommands.Count == 0)
         {
             return unknownStored;
         }
@@ -118,6 +121,39 @@ internal static class PostgresWriteBatch
         }
     }
 
+    private static void AddBlockCommands(NpgsqlBatch batch, string serviceId, BlockBatchChanges blocks)
+    {
+        if (blocks.PutBlockKeys.Length > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresBlockSql.PutMembers)
+            {
+                Parameters =
+                {
+                    Text(serviceId),
+                    TextArray(blocks.PutBlockKeys),
+                    TextArray(blocks.PutMemberIds),
+                    new NpgsqlParameter<byte[][]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, TypedValue = blocks.PutFeatures },
+                },
+            });
+        }
+
+        if (blocks.DeleteBlockKeys.Length > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresBlockSql.DeleteMembers)
+            {
+                Parameters = { Text(serviceId), TextArray(blocks.DeleteBlockKeys), TextArray(blocks.DeleteMemberIds) },
+            });
+        }
+
+        if (blocks.CappedBlockKeys.Length > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresBlockSql.Cap)
+            {
+                Parameters = { Text(serviceId), TextArray(blocks.CappedBlockKeys) },
+            });
+        }
+    }
+
     private static bool IsClearWithoutETag(PendingWrite write) => write.Kind == PendingWriteKind.Clear && write.ETag is null;
 
     private static NpgsqlBatchCommand? CreateCommand(string serviceId, PendingWrite write)
@@ -168,4 +204,7 @@ internal static class PostgresWriteBatch
     }
 
     private static NpgsqlParameter<string> Text(string value) => new() { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = value };
+
+    private static NpgsqlParameter<string[]> TextArray(string[] values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = values };
 }

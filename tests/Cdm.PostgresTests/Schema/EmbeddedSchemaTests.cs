@@ -43,6 +43,31 @@ public sealed class EmbeddedSchemaTests
     }
 
     [Fact]
+    public async Task Embedded_steps_create_the_cdm_tables_keyed_by_service_id_in_the_C_collation()
+    {
+        var database = await PostgresTestServer.CreateDatabaseAsync("embedded cdm tables");
+        await new SchemaMigrator().MigrateAsync(database);
+
+        var keys = await Sql.ListAsync<string>(database, """
+            SELECT c.relname || '(' || string_agg(a.attname || ' ' || coalesce(k.collname, '-'), ', ' ORDER BY array_position(i.indkey::int2[], a.attnum)) || ')'
+            FROM pg_index i
+            JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (i.indkey)
+            LEFT JOIN pg_collation k ON k.oid = a.attcollation
+            WHERE i.indisprimary AND c.relname IN ('cdm_grain_state', 'cdm_block_member', 'cdm_block')
+            GROUP BY c.relname
+            ORDER BY c.relname
+            """);
+
+        Assert.Equal(
+        [
+            "cdm_block(service_id C, block_key C)",
+            "cdm_block_member(service_id C, block_key C, member_id C)",
+            "cdm_grain_state(service_id C, grain_type C, state_name C, grain_key C)",
+        ], keys);
+    }
+
+    [Fact]
     public async Task Step_files_keep_out_of_transaction_control()
     {
         // The migrator runs every pending step in one transaction; a step that commits or opens its own would

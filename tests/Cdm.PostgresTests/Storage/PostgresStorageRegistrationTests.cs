@@ -1,3 +1,4 @@
+using Cdm.Grains.Blocking.Rows;
 using Cdm.Grains.Storage;
 using Cdm.Postgres.Storage;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ namespace Cdm.PostgresTests.Storage;
 public sealed class PostgresStorageRegistrationTests
 {
     [Fact]
-    public async Task AddCdmPostgresStorage_RegistersOneInstanceAsStorageAndScanner_OnTheClusterServiceId()
+    public async Task AddCdmPostgresStorage_RegistersOneInstanceAsStorageScannerAndBlockStore_OnTheClusterServiceId()
     {
         var database = await GrainStateDatabase.CreateAsync("pg registration");
         await using var services = new ServiceCollection()
@@ -30,6 +31,7 @@ public sealed class PostgresStorageRegistrationTests
         var postgres = Assert.IsType<PostgresGroupCommitGrainStorage>(storage);
         Assert.Same(storage, services.GetRequiredService<IGrainStateScanner>());
         Assert.Same(storage, services.GetRequiredKeyedService<IGrainStateScanner>("cdm"));
+        Assert.Same(storage, services.GetRequiredKeyedService<IBlockStore>("cdm"));
         Assert.Equal(("cdm", "registered-service", "1"), (postgres.Name, postgres.ServiceId, state.ETag));
         Assert.Equal(1L, await PostgresGroupCommitGrainStorageTests.CountAsync(database, "service_id = 'registered-service'"));
     }
