@@ -8,13 +8,18 @@ namespace Cdm.Postgres.Storage;
 internal static class PostgresBlockSql
 {
     /// <summary>
-    /// A block in one statement (one snapshot): a row with its over-cap flag when it has one, then a row per member.
-    /// $2 is the block key.
+    /// Many block reads in one statement (one snapshot): for the blocks whose keys are the elements of $2, a row with
+    /// the over-cap flag of each block that has one, and a row per member, each with its block's position (from 1)
+    /// in the array. One index range per block and table.
     /// </summary>
-    public const string Select = """
-        SELECT NULL::text, NULL::bytea, over_cap FROM cdm_block WHERE service_id = $1 AND block_key = $2
+    public const string SelectMany = """
+        SELECT k.position, NULL::text, NULL::bytea, b.over_cap
+        FROM unnest($2::text[]) WITH ORDINALITY AS k(block_key, position)
+        JOIN cdm_block b ON b.service_id = $1 AND b.block_key = k.block_key
         UNION ALL
-        SELECT member_id, features, NULL::boolean FROM cdm_block_member WHERE service_id = $1 AND block_key = $2
+        SELECT k.position, m.member_id, m.features, NULL::boolean
+        FROM unnest($2::text[]) WITH ORDINALITY AS k(block_key, position)
+        JOIN cdm_block_member m ON m.service_id = $1 AND m.block_key = k.block_key
         """;
 
     /// <summary>Adds members or replaces their features: the elements of $2 (block keys), $3 (member ids) and $4 (features), no key twice.</summary>

@@ -65,10 +65,10 @@ public sealed partial class PostgresGroupCommitGrainStorage :
     /// <summary>Writes and clears committed so far, including those that failed their ETag check.</summary>
     public long CommittedWrites => _writer?.CommittedWrites ?? 0;
 
-    /// <summary>Statements of point reads sent so far; with batching, fewer than <see cref="Reads"/>.</summary>
+    /// <summary>Round trips of point reads so far; with batching, fewer than <see cref="Reads"/>.</summary>
     public long ReadBatches => _reader?.Batches ?? 0;
 
-    /// <summary>Point reads answered by the database so far.</summary>
+    /// <summary>Point reads (grain states and blocks) answered by the database so far.</summary>
     public long Reads => _reader?.Reads ?? 0;
 
     /// <summary>
@@ -185,28 +185,8 @@ public sealed partial class PostgresGroupCommitGrainStorage :
     public async Task<StoredBlockRows> ReadBlockAsync(string blockKey)
     {
         ArgumentNullException.ThrowIfNull(blockKey);
-        var reads = Started().Scans;
-        await using var command = reads.CreateCommand(PostgresBlockSql.Select);
-        command.Parameters.Add(Text(_options.ServiceId));
-        command.Parameters.Add(Text(blockKey));
-        var overCap = false;
-        var members = new List<KeyValuePair<string, byte[]>>();
-        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync().ConfigureAwait(false))
-            {
-                if (reader.IsDBNull(0))
-                {
-                    overCap = reader.GetBoolean(2);
-                }
-                else
-                {
-                    members.Add(new(reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
-                }
-            }
-        }
-
-        return overCap || members.Count > 0 ? new StoredBlockRows(overCap, members) : StoredBlockRows.Empty;
+        // Grouped with the other point reads queued at the moment, grain states and blocks alike.
+        return await Started().Reader.ReadBlockAsync(blockKey).ConfigureAwait(false);
     }
 
     public Task WriteBlocksAsync(IReadOnlyList<BlockRowChange> changes)

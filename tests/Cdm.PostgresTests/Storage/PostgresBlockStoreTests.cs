@@ -246,6 +246,47 @@ public sealed class PostgresBlockStoreTests
     }
 
     [Fact]
+    public async Task ConcurrentBlockAndStateReads_AreGrouped_AndEachGetsItsOwnRows()
+    {
+        var database = await GrainStateDatabase.CreateAsync("pg block grouped reads");
+        await using (var setup = await database.StartAsync())
+        {
+            var changes = new List<BlockRowChange> { BlockRowChange.Cap("block-0") };
+            for (var b = 0; b < 10; b++)
+            {
+                changes.AddRange(Enumerable.Range(0, b).Select(m => BlockRowChange.Put($"block-{b}", $"m{m}", Bytes($"{b}.{m}"))));
+            }
+
+            await setup.WriteBlocksAsync(changes);
+            await setup.WriteStateAsync("profile", Grain("state"), new GrainState<TestState>(new TestState { Name = "state" }));
+        }
+
+        await using var storage = await database.StartAsync(o => o.ReaderCount = 1);
+        // The same block more than once, blocks never written, and grain states, all queued at once.
+        var blockReads = Enumerable.Range(0, 300).Select(i => storage.ReadBlockAsync($"block-{i % 12}")).ToList();
+        var stateReads = Enumerable.Range(0, 100).Select(i => ReadAsync(storage, Grain(i % 2 == 0 ? "state" : "absent"))).ToList();
+        var blocks = await Task.WhenAll(blockReads);
+        var states = await Task.WhenAll(stateReads);
+
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            var b = i % 12;
+            Assert.Equal(b == 0, blocks[i].OverCap);
+            Assert.Equal(b < 10 ? b : 0, blocks[i].Members.Count);
+            Assert.All(blocks[i].Members, m => Assert.Equal($"{b}.{m.Key[1..]}", Encoding.UTF8.GetString(m.Value)));
+            if (b is 10 or 11)
+            {
+                Assert.Same(StoredBlockRows.Empty, blocks[i]);
+            }
+        }
+
+        Assert.All(states.Where((_, i) => i % 2 == 0), s => Assert.Equal(("state", "1"), s));
+        Assert.All(states.Where((_, i) => i % 2 == 1), s => Assert.Equal(("", (string?)null), s));
+        Assert.Equal(400, storage.Reads);
+        Assert.True(storage.ReadBatches < storage.Reads, $"expected fewer round trips than {storage.Reads} reads, got {storage.ReadBatches}");
+    }
+
+    [Fact]
     public async Task AMalformedChange_FailsItsCall_BeforeItIsQueued()
     {
         var database = await GrainStateDatabase.CreateAsync("pg block malformed");
