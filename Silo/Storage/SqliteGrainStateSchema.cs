@@ -33,14 +33,16 @@ internal static class SqliteGrainStateSchema
         );
 
         -- Version 2: the blocks of probabilistic matching, one row per member (features: a flat JSON object).
-        -- WITHOUT ROWID: rows are a few hundred bytes and always read by block key, so one b-tree serves both.
+        -- A rowid table with its key as an index, like cdm_grain_state: new rows append to the table and only the
+        -- small index entries land at random places. Keyed by block in a WITHOUT ROWID table, every insert dirtied
+        -- a random page of the whole table, and inserts took twice as long, most of it writing pages.
         CREATE TABLE IF NOT EXISTS cdm_block_member
         (
             block_key TEXT NOT NULL,
             member_id TEXT NOT NULL,
             features  BLOB NOT NULL,
-            PRIMARY KEY (block_key, member_id)
-        ) WITHOUT ROWID;
+            UNIQUE (block_key, member_id)
+        );
 
         CREATE TABLE IF NOT EXISTS cdm_block
         (
