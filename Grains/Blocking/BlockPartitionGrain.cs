@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Blocking.Rows;
+using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Matching;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
