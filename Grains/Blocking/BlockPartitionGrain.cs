@@ -56,16 +56,14 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
             foreach (var block in blocks)
             {
                 answers.Add(Candidates(block.Membership, memberId));
-                switch (block.Membership.Add(memberId, features, capacity))
+                switch (block.Add(memberId, features, capacity))
                 {
                     case BlockMembershipChange.Added:
-                        block.MemberChanged(memberId);
                         changes = Changed(block);
                         break;
                     case BlockMembershipChange.Capped:
                         metrics.BlockOverCap();
                         LogOverCap(block.Key, capacity.MaxMembers);
-                        block.Capped();
                         changes = Changed(block);
                         break;
                 }
@@ -92,9 +90,8 @@ public sealed partial class BlockPartitionGrain(IOptions<MatchingOptions> option
         {
             foreach (var block in blocks)
             {
-                if (block.Membership.Remove(memberId) == BlockMembershipChange.Removed)
+                if (block.Remove(memberId) == BlockMembershipChange.Removed)
                 {
-                    block.MemberChanged(memberId);
                     changes = Changed(block);
                 }
             }

@@ -39,11 +39,36 @@ public sealed class CachedBlock
     /// <summary>True when the block went over its cap since the last write.</summary>
     public bool CapChanged { get; private set; }
 
-    /// <summary>Records that <paramref name="memberId"/> was added, replaced or removed.</summary>
-    public void MemberChanged(string memberId) => changedMembers.Add(memberId);
+    /// <summary>
+    /// Adds <paramref name="memberId"/> or replaces its features (<see cref="BlockMembership.Add"/>), and records the
+    /// change for the next write.
+    /// </summary>
+    public BlockMembershipChange Add(string memberId, IReadOnlyDictionary<string, string> features, BlockCapacity capacity)
+    {
+        var change = Membership.Add(memberId, features, capacity);
+        if (change == BlockMembershipChange.Added)
+        {
+            changedMembers.Add(memberId);
+        }
+        else if (change == BlockMembershipChange.Capped)
+        {
+            CapChanged = true;
+        }
 
-    /// <summary>Records that the block went over its cap.</summary>
-    public void Capped() => CapChanged = true;
+        return change;
+    }
+
+    /// <summary>Removes <paramref name="memberId"/> and records the change for the next write.</summary>
+    public BlockMembershipChange Remove(string memberId)
+    {
+        var change = Membership.Remove(memberId);
+        if (change == BlockMembershipChange.Removed)
+        {
+            changedMembers.Add(memberId);
+        }
+
+        return change;
+    }
 
     /// <summary>The changes since the last call, for a write; the block is clean afterwards.</summary>
     public (IReadOnlyCollection<string> Members, bool Capped) TakeChanges()

@@ -64,8 +64,7 @@ public sealed class PostgresBlockStoreTests
             Add(block, "b", Features(2));
             await rows.WriteAsync([block]);
 
-            Assert.Equal(BlockMembershipChange.Removed, block.Membership.Remove("a"));
-            block.MemberChanged("a");
+            Assert.Equal(BlockMembershipChange.Removed, block.Remove("a"));
             Add(block, "b", Features(3));
             await rows.WriteAsync([block]);
         }
@@ -90,15 +89,7 @@ public sealed class PostgresBlockStoreTests
             var capacity = new BlockCapacity(2);
             foreach (var id in new[] { "a", "b", "c" })
             {
-                switch (block.Membership.Add(id, Features(0), capacity))
-                {
-                    case BlockMembershipChange.Added:
-                        block.MemberChanged(id);
-                        break;
-                    case BlockMembershipChange.Capped:
-                        block.Capped();
-                        break;
-                }
+                block.Add(id, Features(0), capacity);
             }
 
             await rows.WriteAsync([block]);
@@ -129,7 +120,7 @@ public sealed class PostgresBlockStoreTests
         Add(first, "m1", shared);
         Add(second, "m1", shared);
         Add(second, "m2", Features(6));
-        second.Capped();
+        Assert.Equal(BlockMembershipChange.Capped, second.Add("m3", Features(7), new BlockCapacity(2)));
 
         await rows.WriteAsync([first, second]);
 
@@ -334,8 +325,7 @@ public sealed class PostgresBlockStoreTests
 
     private static void Add(CachedBlock block, string memberId, ImmutableDictionary<string, string> features)
     {
-        Assert.Equal(BlockMembershipChange.Added, block.Membership.Add(memberId, features, BlockCapacity.Default));
-        block.MemberChanged(memberId);
+        Assert.Equal(BlockMembershipChange.Added, block.Add(memberId, features, BlockCapacity.Default));
     }
 
     private static ImmutableDictionary<string, string> Features(int i) =>

@@ -51,8 +51,7 @@ public sealed class BlockRowsTests : IDisposable
         Add(block, "b", Features(2));
         await rows.WriteAsync([block]);
 
-        Assert.Equal(BlockMembershipChange.Removed, block.Membership.Remove("a"));
-        block.MemberChanged("a");
+        Assert.Equal(BlockMembershipChange.Removed, block.Remove("a"));
         Add(block, "b", Features(3));
         await rows.WriteAsync([block]);
         var read = await RowsOf(storage, layout).ReadAsync("fn:ann|2000");
@@ -72,15 +71,7 @@ public sealed class BlockRowsTests : IDisposable
         var capacity = new BlockCapacity(2);
         foreach (var id in new[] { "a", "b", "c" })
         {
-            switch (block.Membership.Add(id, Features(0), capacity))
-            {
-                case BlockMembershipChange.Added:
-                    block.MemberChanged(id);
-                    break;
-                case BlockMembershipChange.Capped:
-                    block.Capped();
-                    break;
-            }
+            block.Add(id, Features(0), capacity);
         }
 
         await rows.WriteAsync([block]);
@@ -101,7 +92,7 @@ public sealed class BlockRowsTests : IDisposable
         Add(first, "m1", shared);
         Add(second, "m1", shared);
         Add(second, "m2", Features(6));
-        second.Capped();
+        Assert.Equal(BlockMembershipChange.Capped, second.Add("m3", Features(7), new BlockCapacity(2)));
 
         await rows.WriteAsync([first, second]);
 
@@ -154,8 +145,7 @@ public sealed class BlockRowsTests : IDisposable
 
     private static void Add(CachedBlock block, string memberId, ImmutableDictionary<string, string> features)
     {
-        Assert.Equal(BlockMembershipChange.Added, block.Membership.Add(memberId, features, BlockCapacity.Default));
-        block.MemberChanged(memberId);
+        Assert.Equal(BlockMembershipChange.Added, block.Add(memberId, features, BlockCapacity.Default));
     }
 
     private static ImmutableDictionary<string, string> Features(int i) =>
