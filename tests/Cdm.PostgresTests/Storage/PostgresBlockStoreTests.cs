@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using System.Text;
 using Cdm.Grains.Blocking;
 using Cdm.Grains.Blocking.Rows;
+using Cdm.Testing.Blocking;
 using Npgsql;
 using Orleans.Storage;
 using static Cdm.PostgresTests.Storage.PostgresGroupCommitGrainStorageTests;
+using static Cdm.Testing.Blocking.BlockRowScenarios;
 
 namespace Cdm.PostgresTests.Storage;
 
@@ -85,14 +87,7 @@ public sealed class PostgresBlockStoreTests
         await using (var storage = await database.StartAsync())
         {
             var rows = new TableBlockRows(storage);
-            var block = await rows.ReadAsync("b:pc:2000");
-            var capacity = new BlockCapacity(2);
-            foreach (var id in new[] { "a", "b", "c" })
-            {
-                block.Add(id, Features(0), capacity);
-            }
-
-            await rows.WriteAsync([block]);
+            await BlockRowScenarios.WriteCappedBlockAsync(rows, "b:pc:2000");
             // Capping again, and removing every member, leaves the block over its cap.
             await storage.WriteBlocksAsync([BlockRowChange.Cap("b:pc:2000"), BlockRowChange.Delete("b:pc:2000", "a")]);
         }
@@ -114,15 +109,7 @@ public sealed class PostgresBlockStoreTests
         var database = await GrainStateDatabase.CreateAsync("pg block rows");
         await using var storage = await database.StartAsync();
         var rows = new TableBlockRows(storage);
-        var first = await rows.ReadAsync("k1");
-        var second = await rows.ReadAsync("k2");
-        var shared = Features(5);
-        Add(first, "m1", shared);
-        Add(second, "m1", shared);
-        Add(second, "m2", Features(6));
-        Assert.Equal(BlockMembershipChange.Capped, second.Add("m3", Features(7), new BlockCapacity(2)));
-
-        await rows.WriteAsync([first, second]);
+        await BlockRowScenarios.WriteTwoBlocksOneCappedAsync(rows);
 
         Assert.Equal(3L, await ScalarAsync<long>(database, "SELECT count(*) FROM cdm_block_member WHERE service_id = 'test-service'"));
         Assert.Equal("given-6", await ScalarAsync<string>(
@@ -323,17 +310,6 @@ public sealed class PostgresBlockStoreTests
         Assert.DoesNotContain("cdm_grain_state", error.Message);
     }
 
-    private static void Add(CachedBlock block, string memberId, ImmutableDictionary<string, string> features)
-    {
-        Assert.Equal(BlockMembershipChange.Added, block.Add(memberId, features, BlockCapacity.Default));
-    }
-
-    private static ImmutableDictionary<string, string> Features(int i) =>
-        ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
-        {
-            ["given_name"] = $"given-{i}",
-            ["birth_date"] = "1980-01-01",
-        });
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Cdm.Grains.Blocking;
 using Cdm.Grains.Blocking.Rows;
 using Cdm.Silo.Storage;
+using Cdm.Testing.Blocking;
+using static Cdm.Testing.Blocking.BlockRowScenarios;
 
 namespace Cdm.UnitTests.Storage;
 
@@ -67,14 +69,7 @@ public sealed class BlockRowsTests : IDisposable
     {
         await using var storage = await TestStorages.StartAsync(_database);
         var rows = RowsOf(storage, layout);
-        var block = await rows.ReadAsync("pc:2000");
-        var capacity = new BlockCapacity(2);
-        foreach (var id in new[] { "a", "b", "c" })
-        {
-            block.Add(id, Features(0), capacity);
-        }
-
-        await rows.WriteAsync([block]);
+        await BlockRowScenarios.WriteCappedBlockAsync(rows, "pc:2000");
         var read = await RowsOf(storage, layout).ReadAsync("pc:2000");
 
         Assert.True(read.Membership.IsOverCap);
@@ -86,15 +81,7 @@ public sealed class BlockRowsTests : IDisposable
     {
         await using var storage = await TestStorages.StartAsync(_database);
         var rows = new TableBlockRows(storage);
-        var first = await rows.ReadAsync("k1");
-        var second = await rows.ReadAsync("k2");
-        var shared = Features(5);
-        Add(first, "m1", shared);
-        Add(second, "m1", shared);
-        Add(second, "m2", Features(6));
-        Assert.Equal(BlockMembershipChange.Capped, second.Add("m3", Features(7), new BlockCapacity(2)));
-
-        await rows.WriteAsync([first, second]);
+        await BlockRowScenarios.WriteTwoBlocksOneCappedAsync(rows);
 
         using var connection = _database.Open();
         Assert.Equal(3L, Scalar(connection, "SELECT count(*) FROM cdm_block_member"));
@@ -143,17 +130,6 @@ public sealed class BlockRowsTests : IDisposable
     private static IPartitionBlockRows RowsOf(SqliteGroupCommitGrainStorage storage, string layout) =>
         layout == "table" ? new TableBlockRows(storage) : new GrainStateBlockRows(storage);
 
-    private static void Add(CachedBlock block, string memberId, ImmutableDictionary<string, string> features)
-    {
-        Assert.Equal(BlockMembershipChange.Added, block.Add(memberId, features, BlockCapacity.Default));
-    }
-
-    private static ImmutableDictionary<string, string> Features(int i) =>
-        ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
-        {
-            ["given_name"] = $"given-{i}",
-            ["birth_date"] = "1980-01-01",
-        });
 
     private static object? Scalar(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {
