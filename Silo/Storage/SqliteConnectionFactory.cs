@@ -19,6 +19,29 @@ internal static class SqliteConnectionFactory
             }
 
             Execute(connection, FormattableString.Invariant($"PRAGMA synchronous = {(int)options.Synchronous}"));
+            // Random inserts into large indexes touch pages all over the file; with SQLite's 2 MiB default most had
+            // to be read again for each batch.
+            Execute(connection, FormattableString.Invariant($"PRAGMA cache_size = {-options.WriterCacheMegabytes * 1024L}"));
+            // The checkpointer copies the log into the database (SqliteCheckpointer); the writer only appends. After
+            // a restart the log file is cut back to its limit rather than keeping its largest size.
+            Execute(connection, "PRAGMA wal_autocheckpoint = 0");
+            Execute(connection, FormattableString.Invariant($"PRAGMA journal_size_limit = {options.MaxWalMegabytes * 1024L * 1024L}"));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The connection of <see cref="SqliteCheckpointer"/>: it syncs the database file as the writer syncs the log.</summary>
+    public static SqliteConnection OpenCheckpointer(SqliteGroupCommitOptions options)
+    {
+        var connection = Open(options, SqliteOpenMode.ReadWrite);
+        try
+        {
+            Execute(connection, FormattableString.Invariant($"PRAGMA synchronous = {(int)options.Synchronous}"));
             return connection;
         }
         catch

@@ -29,6 +29,7 @@ public sealed partial class SqliteGroupCommitGrainStorage :
     private readonly Lock _lifecycleLock = new();
     // Set once at start under the lock, read by grains on any thread.
     private volatile SqliteGroupCommitWriter? _writer;
+    private SqliteCheckpointer? _checkpointer;
     private StoredKeyFilter? _keys;
     private volatile SqliteReadConnectionPool? _readers;
     private Task? _stopping;
@@ -57,6 +58,12 @@ public sealed partial class SqliteGroupCommitGrainStorage :
     /// <summary>Writes and clears committed so far, including those that failed their ETag check.</summary>
     public long CommittedWrites => _writer?.CommittedWrites ?? 0;
 
+    /// <summary>Checkpoints of the write-ahead log so far (<see cref="SqliteCheckpointer"/>).</summary>
+    public long Checkpoints => _checkpointer?.Checkpoints ?? 0;
+
+    /// <summary>Checkpoints that made the writer wait so the log could start over.</summary>
+    public long WalRestarts => _checkpointer?.Restarts ?? 0;
+
     /// <summary>Creates the storage registered under <paramref name="name"/> from its named options.</summary>
     public static SqliteGroupCommitGrainStorage Create(IServiceProvider services, string name) => new(
         name,
@@ -84,8 +91,20 @@ public sealed partial class SqliteGroupCommitGrainStorage :
                 Directory.CreateDirectory(folder);
             }
 
-            var writer = new SqliteGroupCommitWriter(_options, _logger);
+            var checkpointer = new SqliteCheckpointer(_options, _logger);
+            var writer = new SqliteGroupCommitWriter(_options, _logger, checkpointer.Committed);
             writer.Start();
+            try
+            {
+                checkpointer.Start();
+            }
+            catch
+            {
+                writer.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+                throw;
+            }
+
+            _checkpointer = checkpointer;
             _readers = new SqliteReadConnectionPool(_options);
             _keys = LoadKeyFilter();
             _writer = writer;
@@ -246,11 +265,19 @@ public sealed partial class SqliteGroupCommitGrainStorage :
     private async Task StopCoreAsync()
     {
         SqliteGroupCommitWriter? writer;
+        SqliteCheckpointer? checkpointer;
         SqliteReadConnectionPool? readers;
         lock (_lifecycleLock)
         {
             writer = _writer;
+            checkpointer = _checkpointer;
             readers = _readers;
+        }
+
+        // The writer's last batches need no checkpointer: SQLite copies what is left of the log as its last connection closes.
+        if (checkpointer is not null)
+        {
+            await checkpointer.StopAsync().ConfigureAwait(false);
         }
 
         if (writer is not null)

@@ -26,6 +26,20 @@ public sealed class SqliteGroupCommitOptions
     /// <summary>How long a connection waits on a lock held by another connection before it fails.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Page cache of the writing connection, in MiB (SQLite's default is 2).</summary>
+    public int WriterCacheMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// How long after a commit the checkpointer copies the log into the database file. Longer lets a page written
+    /// by many batches be copied once; the log grows by what is committed meanwhile.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Size of the write-ahead log, in MiB, above which the checkpointer makes the writer wait until the log is
+    /// copied and can start over. Below it, checkpoints never hold up a commit.
+    /// </summary>
+    public int MaxWalMegabytes { get; set; } = 256;
 
     /// <summary>How states are turned into stored JSON.</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = SystemTextJsonGrainStorageSerializer.CreateDefaultOptions();
@@ -56,6 +70,9 @@ public sealed class SqliteGroupCommitOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchDelay, TimeSpan.Zero, nameof(MaxBatchDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(WriterCacheMegabytes, 1, nameof(WriterCacheMegabytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(CheckpointInterval, TimeSpan.Zero, nameof(CheckpointInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxWalMegabytes, 1, nameof(MaxWalMegabytes));
         ArgumentNullException.ThrowIfNull(JsonSerializerOptions, nameof(JsonSerializerOptions));
     }
 }

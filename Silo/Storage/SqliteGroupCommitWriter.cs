@@ -23,6 +23,7 @@ internal sealed partial class SqliteGroupCommitWriter
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<QueuedWrite> _batch;
     private readonly Thread _thread;
+    private readonly Action _onCommitted;
     private SqliteConnection? _connection;
     private SqliteWriteCommands? _commands;
     private volatile bool _completed;
@@ -30,10 +31,12 @@ internal sealed partial class SqliteGroupCommitWriter
     private long _committedBatches;
     private long _committedWrites;
 
-    public SqliteGroupCommitWriter(SqliteGroupCommitOptions options, ILogger logger)
+    /// <param name="committed">Called on the writer thread after each committed batch; must not block.</param>
+    public SqliteGroupCommitWriter(SqliteGroupCommitOptions options, ILogger logger, Action committed)
     {
         _options = options;
         _logger = logger;
+        _onCommitted = committed;
         _batch = new List<QueuedWrite>(options.MaxBatchSize);
         // Background: a process that exits without stopping loses only writes that were never acknowledged.
         _thread = new Thread(Run) { IsBackground = true, Name = "cdm-sqlite-writer" };
@@ -227,6 +230,7 @@ internal sealed partial class SqliteGroupCommitWriter
 
         Interlocked.Increment(ref _committedBatches);
         Interlocked.Add(ref _committedWrites, _batch.Count);
+        _onCommitted();
         foreach (var write in _batch)
         {
             write.Publish();
