@@ -15,7 +15,7 @@ internal sealed class BlockRowsWrite(IReadOnlyList<BlockRowChange> changes) : Qu
     {
         foreach (var change in changes)
         {
-            commands.Blocks.Apply(change, transaction);
+            commands.Blocks.Apply(change);
         }
     }
 

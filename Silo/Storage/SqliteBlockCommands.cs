@@ -1,54 +1,72 @@
 using Cdm.Grains.Blocking.Rows;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Cdm.Silo.Storage;
 
-/// <summary>The writer connection's statements on the block tables, prepared once.</summary>
+/// <summary>
+/// The writer connection's statements on the block tables, prepared once and bound by position on SQLite's own
+/// interface. A record changes about six block rows, the most frequent statement of ingest: through
+/// <see cref="SqliteCommand"/> each execution looked every parameter up by name and built a data reader, a fifth of
+/// the writer's time. They run inside the writer's open transaction, which belongs to the connection.
+/// </summary>
 internal sealed class SqliteBlockCommands : IDisposable
 {
     private const string PutSql = """
-        INSERT INTO cdm_block_member (block_key, member_id, features) VALUES ($block_key, $member_id, $features)
+        INSERT INTO cdm_block_member (block_key, member_id, features) VALUES (?1, ?2, ?3)
         ON CONFLICT (block_key, member_id) DO UPDATE SET features = excluded.features
         """;
 
-    private const string DeleteSql = "DELETE FROM cdm_block_member WHERE block_key = $block_key AND member_id = $member_id";
+    private const string DeleteSql = "DELETE FROM cdm_block_member WHERE block_key = ?1 AND member_id = ?2";
 
-    private const string CapSql = "INSERT INTO cdm_block (block_key, over_cap) VALUES ($block_key, 1) ON CONFLICT (block_key) DO UPDATE SET over_cap = 1";
+    private const string CapSql = "INSERT INTO cdm_block (block_key, over_cap) VALUES (?1, 1) ON CONFLICT (block_key) DO UPDATE SET over_cap = 1";
 
-    private readonly SqliteCommand _put;
-    private readonly SqliteCommand _delete;
-    private readonly SqliteCommand _cap;
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _put;
+    private readonly sqlite3_stmt _delete;
+    private readonly sqlite3_stmt _cap;
 
     public SqliteBlockCommands(SqliteConnection connection)
     {
-        _put = Create(connection, PutSql, withMember: true, withFeatures: true);
-        _delete = Create(connection, DeleteSql, withMember: true, withFeatures: false);
-        _cap = Create(connection, CapSql, withMember: false, withFeatures: false);
+        _db = connection.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
+        _put = Prepare(PutSql);
+        try
+        {
+            _delete = Prepare(DeleteSql);
+            _cap = Prepare(CapSql);
+        }
+        catch
+        {
+            _put.Dispose();
+            _delete?.Dispose();
+            throw;
+        }
     }
 
-    public void Apply(BlockRowChange change, SqliteTransaction transaction)
+    /// <summary>Applies one change within the writer's open transaction.</summary>
+    /// <exception cref="SqliteException">SQLite refused the change; the batch fails.</exception>
+    public void Apply(BlockRowChange change)
     {
-        var command = change.Kind switch
+        switch (change.Kind)
         {
-            BlockRowChangeKind.Put => _put,
-            BlockRowChangeKind.Delete => _delete,
-            BlockRowChangeKind.Cap => _cap,
-            _ => throw new ArgumentOutOfRangeException(nameof(change), change.Kind, "Unknown block row change."),
-        };
-
-        command.Transaction = transaction;
-        command.Parameters["$block_key"].Value = change.BlockKey;
-        if (change.Kind != BlockRowChangeKind.Cap)
-        {
-            command.Parameters["$member_id"].Value = change.MemberId;
+            case BlockRowChangeKind.Put:
+                BindText(_put, 1, change.BlockKey);
+                BindText(_put, 2, change.MemberId);
+                Check(raw.sqlite3_bind_blob(_put, 3, change.Features ?? throw new ArgumentException("A put carries features.", nameof(change))));
+                Run(_put);
+                break;
+            case BlockRowChangeKind.Delete:
+                BindText(_delete, 1, change.BlockKey);
+                BindText(_delete, 2, change.MemberId);
+                Run(_delete);
+                break;
+            case BlockRowChangeKind.Cap:
+                BindText(_cap, 1, change.BlockKey);
+                Run(_cap);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change.Kind, "Unknown block row change.");
         }
-
-        if (change.Kind == BlockRowChangeKind.Put)
-        {
-            command.Parameters["$features"].Value = change.Features;
-        }
-
-        command.ExecuteNonQuery();
     }
 
     public void Dispose()
@@ -58,21 +76,38 @@ internal sealed class SqliteBlockCommands : IDisposable
         _cap.Dispose();
     }
 
-    private static SqliteCommand Create(SqliteConnection connection, string sql, bool withMember, bool withFeatures)
+    private sqlite3_stmt Prepare(string sql)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add("$block_key", SqliteType.Text);
-        if (withMember)
-        {
-            command.Parameters.Add("$member_id", SqliteType.Text);
-        }
+        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
+        return statement;
+    }
 
-        if (withFeatures)
-        {
-            command.Parameters.Add("$features", SqliteType.Blob);
-        }
+    private void BindText(sqlite3_stmt statement, int index, string? value) =>
+        Check(raw.sqlite3_bind_text(statement, index, value ?? throw new ArgumentException("A block row change names its block and member.")));
 
-        return command;
+    private void Run(sqlite3_stmt statement)
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+        finally
+        {
+            // Ready for the next change whatever happened; a failed step reports its error again here, already thrown.
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
     }
 }
