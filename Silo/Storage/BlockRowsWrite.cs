@@ -11,7 +11,7 @@ internal sealed class BlockRowsWrite(IReadOnlyList<BlockRowChange> changes) : Qu
     /// <summary>Completes once committed.</summary>
     public Task Completion => _completion.Task;
 
-    public override void Apply(SqliteWriteCommands commands, SqliteTransaction transaction, string modifiedAt)
+    public override void Apply(SqliteWriteCommands commands, string modifiedAt)
     {
         foreach (var change in changes)
         {

@@ -40,8 +40,8 @@ internal sealed class PendingWrite(
     /// <summary>Completes with the new ETag once committed.</summary>
     public Task<string?> Completion => _completion.Task;
 
-    public override void Apply(SqliteWriteCommands commands, SqliteTransaction transaction, string modifiedAt) =>
-        commands.Apply(this, transaction, modifiedAt);
+    public override void Apply(SqliteWriteCommands commands, string modifiedAt) =>
+        commands.Apply(this, modifiedAt);
 
     public void Succeeded(string? newETag)
     {

@@ -8,8 +8,8 @@ namespace Cdm.Silo.Storage;
 /// </summary>
 internal abstract class QueuedWrite
 {
-    /// <summary>Runs the statements inside <paramref name="transaction"/>, on the writer thread.</summary>
-    public abstract void Apply(SqliteWriteCommands commands, SqliteTransaction transaction, string modifiedAt);
+    /// <summary>Runs the statements inside the writer's open transaction, on the writer thread.</summary>
+    public abstract void Apply(SqliteWriteCommands commands, string modifiedAt);
 
     /// <summary>Called after the batch committed.</summary>
     public abstract void Publish();

@@ -207,7 +207,7 @@ internal sealed partial class SqliteGroupCommitWriter
             transaction = _connection!.BeginTransaction(deferred: false);
             foreach (var write in _batch)
             {
-                write.Apply(_commands!, transaction, modifiedAt);
+                write.Apply(_commands!, modifiedAt);
             }
 
             transaction.Commit();

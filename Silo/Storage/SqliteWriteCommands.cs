@@ -1,21 +1,26 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Cdm.Silo.Storage;
 
 /// <summary>
-/// The writer connection's statements, created once and reused for every batch so SQLite prepares each only
-/// once. Every statement checks the version itself and reports through RETURNING whether it changed the row, so a
-/// conflicting write changes nothing and the rest of its batch still commits.
+/// The writer connection's statements, prepared once and reused for every batch, bound by position on SQLite's own
+/// interface (as <see cref="SqliteBlockCommands"/>): the writer is the one serial part of ingest, and a
+/// <see cref="SqliteCommand"/> looks up each parameter by name and builds a reader on every execution. They run inside
+/// the writer's open transaction, which belongs to the connection. Every statement checks the version itself and
+/// reports through RETURNING whether it changed the row, so a conflicting write changes nothing and the rest of its
+/// batch still commits.
 /// </summary>
 internal sealed class SqliteWriteCommands : IDisposable
 {
-    private const string KeyMatch = "grain_type = $grain_type AND grain_key = $grain_key AND state_name = $state_name";
+    // Positions: 1 grain_type, 2 grain_key, 3 state_name, 4 state_type, 5 payload, 6 modified_at, 7 version.
+    private const string KeyMatch = "grain_type = ?1 AND grain_key = ?2 AND state_name = ?3";
 
     // A write without an ETag may create the row, or refill a cleared one, but never overwrite a live state.
     private const string InsertSql = """
         INSERT INTO cdm_grain_state (grain_type, grain_key, state_name, version, state_type, payload, modified_at)
-        VALUES ($grain_type, $grain_key, $state_name, 1, $state_type, $payload, $modified_at)
+        VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)
         ON CONFLICT (grain_type, grain_key, state_name) DO UPDATE SET
             version = cdm_grain_state.version + 1,
             state_type = excluded.state_type,
@@ -27,85 +32,97 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     private const string UpdateSql = $"""
         UPDATE cdm_grain_state
-        SET version = version + 1, state_type = $state_type, payload = $payload, modified_at = $modified_at
-        WHERE {KeyMatch} AND version = $version
+        SET version = version + 1, state_type = ?4, payload = ?5, modified_at = ?6
+        WHERE {KeyMatch} AND version = ?7
         RETURNING version
         """;
 
     // Clearing keeps the row and bumps its version: a stale ETag from before the clear can never match again.
     private const string ClearSql = $"""
         UPDATE cdm_grain_state
-        SET version = version + 1, state_type = NULL, payload = NULL, modified_at = $modified_at
-        WHERE {KeyMatch} AND version = $version
+        SET version = version + 1, state_type = NULL, payload = NULL, modified_at = ?6
+        WHERE {KeyMatch} AND version = ?7
         RETURNING version
         """;
 
     private const string SelectSql = $"SELECT version, payload IS NULL FROM cdm_grain_state WHERE {KeyMatch}";
 
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _update;
-    private readonly SqliteCommand _clear;
-    private readonly SqliteCommand _select;
+    private readonly sqlite3 _db;
+    private readonly List<sqlite3_stmt> _prepared = [];
+    private readonly sqlite3_stmt _insert;
+    private readonly sqlite3_stmt _update;
+    private readonly sqlite3_stmt _clear;
+    private readonly sqlite3_stmt _select;
 
     public SqliteWriteCommands(SqliteConnection connection)
     {
-        _insert = Create(connection, InsertSql, withVersion: false, withState: true);
-        _update = Create(connection, UpdateSql, withVersion: true, withState: true);
-        _clear = Create(connection, ClearSql, withVersion: true, withState: false);
-        _select = Create(connection, SelectSql, withVersion: false, withState: false, withModifiedAt: false);
-        Blocks = new SqliteBlockCommands(connection);
+        _db = connection.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
+        try
+        {
+            _insert = Prepare(InsertSql);
+            _update = Prepare(UpdateSql);
+            _clear = Prepare(ClearSql);
+            _select = Prepare(SelectSql);
+            Blocks = new SqliteBlockCommands(connection);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>The statements on the block tables.</summary>
-    public SqliteBlockCommands Blocks { get; }
+    public SqliteBlockCommands Blocks { get; } = null!;
 
-    /// <summary>Runs one queued write inside <paramref name="transaction"/> and records its outcome on it.</summary>
-    public void Apply(PendingWrite write, SqliteTransaction transaction, string modifiedAt)
+    /// <summary>Runs one queued write inside the writer's open transaction and records its outcome on it.</summary>
+    public void Apply(PendingWrite write, string modifiedAt)
     {
         if (write.Kind == PendingWriteKind.Write)
         {
-            ApplyWrite(write, transaction, modifiedAt);
+            ApplyWrite(write, modifiedAt);
         }
         else
         {
-            ApplyClear(write, transaction, modifiedAt);
+            ApplyClear(write, modifiedAt);
         }
     }
 
     public void Dispose()
     {
-        _insert.Dispose();
-        _update.Dispose();
-        _clear.Dispose();
-        _select.Dispose();
-        Blocks.Dispose();
+        foreach (var statement in _prepared)
+        {
+            statement.Dispose();
+        }
+
+        Blocks?.Dispose();
     }
 
-    private void ApplyWrite(PendingWrite write, SqliteTransaction transaction, string modifiedAt)
+    private void ApplyWrite(PendingWrite write, string modifiedAt)
     {
         long? newVersion;
         if (write.ETag is null)
         {
-            newVersion = Execute(_insert, write, transaction, modifiedAt, version: null);
+            newVersion = Execute(_insert, write, modifiedAt, version: null, withState: true);
         }
         else if (TryParseVersion(write.ETag, out var expected))
         {
-            newVersion = Execute(_update, write, transaction, modifiedAt, expected);
+            newVersion = Execute(_update, write, modifiedAt, expected, withState: true);
         }
         else
         {
             newVersion = null;
         }
 
-        Record(write, transaction, newVersion);
+        Record(write, newVersion);
     }
 
-    private void ApplyClear(PendingWrite write, SqliteTransaction transaction, string modifiedAt)
+    private void ApplyClear(PendingWrite write, string modifiedAt)
     {
         if (write.ETag is null)
         {
             // The grain believes there is no state: fine if there is none or it is already cleared.
-            var (exists, version, cleared) = ReadStored(write, transaction);
+            var (exists, version, cleared) = ReadStored(write);
             if (!exists)
             {
                 write.Succeeded(null);
@@ -123,12 +140,12 @@ internal sealed class SqliteWriteCommands : IDisposable
         }
 
         long? newVersion = TryParseVersion(write.ETag, out var expected)
-            ? Execute(_clear, write, transaction, modifiedAt, expected)
+            ? Execute(_clear, write, modifiedAt, expected, withState: false)
             : null;
-        Record(write, transaction, newVersion);
+        Record(write, newVersion);
     }
 
-    private void Record(PendingWrite write, SqliteTransaction transaction, long? newVersion)
+    private void Record(PendingWrite write, long? newVersion)
     {
         if (newVersion is { } committed)
         {
@@ -136,68 +153,85 @@ internal sealed class SqliteWriteCommands : IDisposable
             return;
         }
 
-        var (exists, version, _) = ReadStored(write, transaction);
+        var (exists, version, _) = ReadStored(write);
         write.Conflicted(exists ? FormatVersion(version) : null);
     }
 
-    private (bool Exists, long Version, bool Cleared) ReadStored(PendingWrite write, SqliteTransaction transaction)
+    private (bool Exists, long Version, bool Cleared) ReadStored(PendingWrite write)
     {
-        _select.Transaction = transaction;
-        SetKey(_select, write);
-        using var reader = _select.ExecuteReader();
-        return reader.Read() ? (true, reader.GetInt64(0), reader.GetBoolean(1)) : (false, 0, false);
+        BindKey(_select, write);
+        return Run(_select, static s => (true, raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_int(s, 1) != 0), (false, 0L, false));
     }
 
-    private static long? Execute(SqliteCommand command, PendingWrite write, SqliteTransaction transaction, string modifiedAt, long? version)
+    private long? Execute(sqlite3_stmt statement, PendingWrite write, string modifiedAt, long? version, bool withState)
     {
-        command.Transaction = transaction;
-        SetKey(command, write);
-        command.Parameters["$modified_at"].Value = modifiedAt;
+        BindKey(statement, write);
+        Check(raw.sqlite3_bind_text(statement, 6, modifiedAt));
         if (version is { } expected)
         {
-            command.Parameters["$version"].Value = expected;
-        }
-
-        if (command.Parameters.Contains("$payload"))
-        {
-            command.Parameters["$state_type"].Value = (object?)write.StateType ?? DBNull.Value;
-            command.Parameters["$payload"].Value = (object?)write.Payload ?? DBNull.Value;
-        }
-
-        return command.ExecuteScalar() is long newVersion ? newVersion : null;
-    }
-
-    private static void SetKey(SqliteCommand command, PendingWrite write)
-    {
-        command.Parameters["$grain_type"].Value = write.GrainType;
-        command.Parameters["$grain_key"].Value = write.GrainKey;
-        command.Parameters["$state_name"].Value = write.StateName;
-    }
-
-    private static SqliteCommand Create(SqliteConnection connection, string sql, bool withVersion, bool withState, bool withModifiedAt = true)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add("$grain_type", SqliteType.Text);
-        command.Parameters.Add("$grain_key", SqliteType.Text);
-        command.Parameters.Add("$state_name", SqliteType.Text);
-        if (withModifiedAt)
-        {
-            command.Parameters.Add("$modified_at", SqliteType.Text);
-        }
-
-        if (withVersion)
-        {
-            command.Parameters.Add("$version", SqliteType.Integer);
+            Check(raw.sqlite3_bind_int64(statement, 7, expected));
         }
 
         if (withState)
         {
-            command.Parameters.Add("$state_type", SqliteType.Text);
-            command.Parameters.Add("$payload", SqliteType.Blob);
+            Check(write.StateType is { } stateType ? raw.sqlite3_bind_text(statement, 4, stateType) : raw.sqlite3_bind_null(statement, 4));
+            Check(write.Payload is { } payload ? raw.sqlite3_bind_blob(statement, 5, payload) : raw.sqlite3_bind_null(statement, 5));
         }
 
-        return command;
+        return Run<long?>(statement, static s => raw.sqlite3_column_int64(s, 0), null);
+    }
+
+    private void BindKey(sqlite3_stmt statement, PendingWrite write)
+    {
+        Check(raw.sqlite3_bind_text(statement, 1, write.GrainType));
+        Check(raw.sqlite3_bind_text(statement, 2, write.GrainKey));
+        Check(raw.sqlite3_bind_text(statement, 3, write.StateName));
+    }
+
+    /// <summary>Steps <paramref name="statement"/> to its end; the first row read by <paramref name="read"/>, else <paramref name="none"/>.</summary>
+    private T Run<T>(sqlite3_stmt statement, Func<sqlite3_stmt, T> read, T none)
+    {
+        try
+        {
+            var result = none;
+            var first = true;
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                if (first)
+                {
+                    result = read(statement);
+                    first = false;
+                }
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+
+            return result;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    private sqlite3_stmt Prepare(string sql)
+    {
+        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
+        _prepared.Add(statement);
+        return statement;
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
     }
 
     // ETags are the row version as text; anything else cannot match a stored version.
