@@ -28,12 +28,12 @@ internal sealed class SqliteBlockCommands : IDisposable
 
     public SqliteBlockCommands(SqliteConnection connection)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
-        _put = Prepare(PutSql);
+        _db = SqliteStatements.HandleOf(connection);
+        _put = SqliteStatements.Prepare(_db, PutSql);
         try
         {
-            _delete = Prepare(DeleteSql);
-            _cap = Prepare(CapSql);
+            _delete = SqliteStatements.Prepare(_db, DeleteSql);
+            _cap = SqliteStatements.Prepare(_db, CapSql);
         }
         catch
         {
@@ -52,17 +52,17 @@ internal sealed class SqliteBlockCommands : IDisposable
             case BlockRowChangeKind.Put:
                 BindText(_put, 1, change.BlockKey);
                 BindText(_put, 2, change.MemberId);
-                Check(raw.sqlite3_bind_blob(_put, 3, change.Features ?? throw new ArgumentException("A put carries features.", nameof(change))));
-                Run(_put);
+                SqliteStatements.Check(_db, raw.sqlite3_bind_blob(_put, 3, change.Features ?? throw new ArgumentException("A put carries features.", nameof(change))));
+                SqliteStatements.Run(_db, _put);
                 break;
             case BlockRowChangeKind.Delete:
                 BindText(_delete, 1, change.BlockKey);
                 BindText(_delete, 2, change.MemberId);
-                Run(_delete);
+                SqliteStatements.Run(_db, _delete);
                 break;
             case BlockRowChangeKind.Cap:
                 BindText(_cap, 1, change.BlockKey);
-                Run(_cap);
+                SqliteStatements.Run(_db, _cap);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change.Kind, "Unknown block row change.");
@@ -76,38 +76,6 @@ internal sealed class SqliteBlockCommands : IDisposable
         _cap.Dispose();
     }
 
-    private sqlite3_stmt Prepare(string sql)
-    {
-        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
-        return statement;
-    }
-
     private void BindText(sqlite3_stmt statement, int index, string? value) =>
-        Check(raw.sqlite3_bind_text(statement, index, value ?? throw new ArgumentException("A block row change names its block and member.")));
-
-    private void Run(sqlite3_stmt statement)
-    {
-        try
-        {
-            var rc = raw.sqlite3_step(statement);
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, _db);
-            }
-        }
-        finally
-        {
-            // Ready for the next change whatever happened; a failed step reports its error again here, already thrown.
-            raw.sqlite3_reset(statement);
-            raw.sqlite3_clear_bindings(statement);
-        }
-    }
-
-    private void Check(int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, _db);
-        }
-    }
+        SqliteStatements.Check(_db, raw.sqlite3_bind_text(statement, index, value ?? throw new ArgumentException("A block row change names its block and member.")));
 }

@@ -56,7 +56,7 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     public SqliteWriteCommands(SqliteConnection connection)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
+        _db = SqliteStatements.HandleOf(connection);
         try
         {
             _insert = Prepare(InsertSql);
@@ -160,7 +160,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     private (bool Exists, long Version, bool Cleared) ReadStored(PendingWrite write)
     {
         BindKey(_select, write);
-        return Run(_select, static s => (true, raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_int(s, 1) != 0), (false, 0L, false));
+        return SqliteStatements.Run(_db, _select, static s => (true, raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_int(s, 1) != 0), (false, 0L, false));
     }
 
     private long? Execute(sqlite3_stmt statement, PendingWrite write, string modifiedAt, long? version, bool withState)
@@ -178,7 +178,7 @@ internal sealed class SqliteWriteCommands : IDisposable
             Check(write.Payload is { } payload ? raw.sqlite3_bind_blob(statement, 5, payload) : raw.sqlite3_bind_null(statement, 5));
         }
 
-        return Run<long?>(statement, static s => raw.sqlite3_column_int64(s, 0), null);
+        return SqliteStatements.Run<long?>(_db, statement, static s => raw.sqlite3_column_int64(s, 0), null);
     }
 
     private void BindKey(sqlite3_stmt statement, PendingWrite write)
@@ -188,51 +188,14 @@ internal sealed class SqliteWriteCommands : IDisposable
         Check(raw.sqlite3_bind_text(statement, 3, write.StateName));
     }
 
-    /// <summary>Steps <paramref name="statement"/> to its end; the first row read by <paramref name="read"/>, else <paramref name="none"/>.</summary>
-    private T Run<T>(sqlite3_stmt statement, Func<sqlite3_stmt, T> read, T none)
-    {
-        try
-        {
-            var result = none;
-            var first = true;
-            int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-            {
-                if (first)
-                {
-                    result = read(statement);
-                    first = false;
-                }
-            }
-
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, _db);
-            }
-
-            return result;
-        }
-        finally
-        {
-            raw.sqlite3_reset(statement);
-            raw.sqlite3_clear_bindings(statement);
-        }
-    }
-
     private sqlite3_stmt Prepare(string sql)
     {
-        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
+        var statement = SqliteStatements.Prepare(_db, sql);
         _prepared.Add(statement);
         return statement;
     }
 
-    private void Check(int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, _db);
-        }
-    }
+    private void Check(int rc) => SqliteStatements.Check(_db, rc);
 
     // ETags are the row version as text; anything else cannot match a stored version.
     private static bool TryParseVersion(string etag, out long version) =>
