@@ -33,7 +33,7 @@ internal sealed partial class SqliteCheckpointer
         _restartBytes = options.MaxWalMegabytes * 1024L * 1024L;
     }
 
-    /// <summary>Checkpoints run so far, passive and restarting.</summary>
+    /// <summary>Passive checkpoints run so far.</summary>
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
 
     /// <summary>Checkpoints that made the writer wait so that the log could start over.</summary>

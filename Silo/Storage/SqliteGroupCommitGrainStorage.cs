@@ -58,7 +58,7 @@ public sealed partial class SqliteGroupCommitGrainStorage :
     /// <summary>Writes and clears committed so far, including those that failed their ETag check.</summary>
     public long CommittedWrites => _writer?.CommittedWrites ?? 0;
 
-    /// <summary>Checkpoints of the write-ahead log so far (<see cref="SqliteCheckpointer"/>).</summary>
+    /// <summary>Passive checkpoints of the write-ahead log so far (<see cref="SqliteCheckpointer"/>).</summary>
     public long Checkpoints => _checkpointer?.Checkpoints ?? 0;
 
     /// <summary>Checkpoints that made the writer wait so the log could start over.</summary>
