@@ -6,10 +6,8 @@ namespace Cdm.Silo.Storage;
 /// <summary>Opens the connections of <see cref="SqliteGroupCommitGrainStorage"/> with their pragmas applied.</summary>
 internal static class SqliteConnectionFactory
 {
-    public static SqliteConnection OpenWriter(SqliteGroupCommitOptions options)
-    {
-        var connection = Open(options, SqliteOpenMode.ReadWriteCreate);
-        try
+    public static SqliteConnection OpenWriter(SqliteGroupCommitOptions options) =>
+        Open(options, SqliteOpenMode.ReadWriteCreate, connection =>
         {
             // WAL lets readers go on while the writer commits, and makes a commit one append and one fsync.
             var mode = Execute(connection, "PRAGMA journal_mode = WAL");
@@ -26,48 +24,24 @@ internal static class SqliteConnectionFactory
             // a restart the log file is cut back to its limit rather than keeping its largest size.
             Execute(connection, "PRAGMA wal_autocheckpoint = 0");
             Execute(connection, FormattableString.Invariant($"PRAGMA journal_size_limit = {options.MaxWalMegabytes * 1024L * 1024L}"));
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+        });
 
     /// <summary>The connection of <see cref="SqliteCheckpointer"/>: it syncs the database file as the writer syncs the log.</summary>
-    public static SqliteConnection OpenCheckpointer(SqliteGroupCommitOptions options)
-    {
-        var connection = Open(options, SqliteOpenMode.ReadWrite);
-        try
+    public static SqliteConnection OpenCheckpointer(SqliteGroupCommitOptions options) =>
+        Open(options, SqliteOpenMode.ReadWrite, connection =>
         {
             Execute(connection, FormattableString.Invariant($"PRAGMA synchronous = {(int)options.Synchronous}"));
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+        });
 
-    public static SqliteConnection OpenReader(SqliteGroupCommitOptions options)
-    {
-        var connection = Open(options, SqliteOpenMode.ReadWrite);
-        try
+    // Read connections must never write; query_only turns a slip into an error instead of a second writer.
+    public static SqliteConnection OpenReader(SqliteGroupCommitOptions options) =>
+        Open(options, SqliteOpenMode.ReadWrite, connection =>
         {
-            // Read connections must never write; query_only turns a slip into an error instead of a second writer.
             Execute(connection, "PRAGMA query_only = ON");
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+        });
 
-    private static SqliteConnection Open(SqliteGroupCommitOptions options, SqliteOpenMode mode)
+    /// <summary>Opens a connection with the shared settings, then <paramref name="configure"/>; closed again if either fails.</summary>
+    private static SqliteConnection Open(SqliteGroupCommitOptions options, SqliteOpenMode mode, Action<SqliteConnection> configure)
     {
         var builder = new SqliteConnectionStringBuilder
         {
@@ -83,6 +57,7 @@ internal static class SqliteConnectionFactory
         {
             connection.Open();
             Execute(connection, "PRAGMA busy_timeout = " + ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+            configure(connection);
             return connection;
         }
         catch

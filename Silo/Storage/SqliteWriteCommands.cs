@@ -73,7 +73,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     }
 
     /// <summary>The statements on the block tables.</summary>
-    public SqliteBlockCommands Blocks { get; } = null!;
+    public SqliteBlockCommands Blocks { get; }
 
     /// <summary>Runs one queued write inside the writer's open transaction and records its outcome on it.</summary>
     public void Apply(PendingWrite write, string modifiedAt)
@@ -95,6 +95,7 @@ internal sealed class SqliteWriteCommands : IDisposable
             statement.Dispose();
         }
 
+        // Null when the constructor failed before creating it.
         Blocks?.Dispose();
     }
 
