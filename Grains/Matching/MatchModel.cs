@@ -16,6 +16,14 @@ public sealed class MatchModel
 
     private readonly double[][] levelWeights;
     private readonly TermFrequencyTable?[] termFrequencies;
+    // ScoreWeight's order of comparisons (largest best-case weight first), the most the comparisons from each
+    // position on can still add, and the weight at which a pair reaches review.
+    // Bits kept between a bound and the review weight, so that rounding in Probability cannot call a pair that was
+    // cut short differently from its exact total.
+    private const double BoundMargin = 1e-9;
+    private readonly int[] boundOrder;
+    private readonly double[] boundAfter;
+    private readonly double reviewWeight;
 
     public MatchModel(
         ImmutableArray<Comparison> comparisons,
@@ -59,6 +67,25 @@ public sealed class MatchModel
         }
 
         TermFrequencies = termFrequencies?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, TermFrequencyTable>.Empty;
+        var best = new double[comparisons.Length];
+        for (var i = 0; i < comparisons.Length; i++)
+        {
+            // Level 0 (missing) weighs nothing; an exact agreement may gain up to the largest adjustment.
+            best[i] = Math.Max(0.0, levelWeights[i].Max());
+            if (this.termFrequencies[i] is not null)
+            {
+                best[i] = Math.Max(best[i], levelWeights[i][Comparison.Exact] + MaxTermFrequencyAdjustment);
+            }
+        }
+
+        boundOrder = [.. Enumerable.Range(0, comparisons.Length).OrderByDescending(i => best[i])];
+        boundAfter = new double[comparisons.Length + 1];
+        for (var k = comparisons.Length - 1; k >= 0; k--)
+        {
+            boundAfter[k] = boundAfter[k + 1] + best[boundOrder[k]];
+        }
+
+        reviewWeight = WeightOf(ReviewThreshold);
     }
 
     /// <summary>The comparisons, in vector order.</summary>
@@ -109,15 +136,25 @@ public sealed class MatchModel
 
     /// <summary>
     /// The total weight of a pair, as <see cref="Score"/> computes it, without building the per-field parts: the
-    /// resolver scores every candidate this way and asks for the parts only of the pairs it acts on.
+    /// resolver scores every candidate this way and asks for the parts only of the pairs it acts on. For a pair that
+    /// cannot reach <see cref="ReviewThreshold"/>, the answer is only an upper bound of its weight, itself below
+    /// the review weight, so that <see cref="Decide(double)"/> answers as it would for the exact total.
     /// </summary>
     public double ScoreWeight(MatchRecord left, MatchRecord right)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         var total = 0.0;
-        for (var i = 0; i < Comparisons.Length; i++)
+        // Most candidates of a block are other people: once even the best levels of the comparisons left cannot
+        // lift the pair to review, the rest are not compared. Comparisons with the most at stake come first.
+        for (var k = 0; k < boundOrder.Length; k++)
         {
+            if (total + boundAfter[k] < reviewWeight - BoundMargin)
+            {
+                return total + boundAfter[k];
+            }
+
+            var i = boundOrder[k];
             var comparison = Comparisons[i];
             var level = comparison.Compare(left, right);
             total += Weight(i, level, level == Comparison.Exact ? comparison.Value(left) : null);
@@ -146,6 +183,12 @@ public sealed class MatchModel
 
         return total;
     }
+
+    /// <summary>The weight at which <see cref="Probability"/> reaches <paramref name="probability"/>.</summary>
+    private double WeightOf(double probability) =>
+        probability <= 0 ? double.NegativeInfinity
+        : probability >= 1 ? double.PositiveInfinity
+        : Math.Log2(probability / (1 - probability)) - Math.Log2(Lambda / (1 - Lambda));
 
     /// <summary>The match probability of a weight under the prior λ.</summary>
     public double Probability(double weight)

@@ -26,9 +26,19 @@ public sealed class BlockFeatureCodecTests
     [Fact]
     public void Encode_WritesAFlatJsonObject()
     {
-        var encoded = BlockFeatureCodec.Encode(new Dictionary<string, string> { ["postcode"] = "2000" });
+        var encoded = BlockFeatureCodec.Encode(ImmutableDictionary<string, string>.Empty.Add("postcode", "2000"));
 
         Assert.Equal("""{"postcode":"2000"}""", Encoding.UTF8.GetString(encoded));
+    }
+
+    [Fact]
+    public void Encode_AgainOnTheSameThread_StartsFromAnEmptyBuffer()
+    {
+        var longer = BlockFeatureCodec.Encode(ImmutableDictionary<string, string>.Empty.Add("street", "Long Street Name"));
+        var shorter = BlockFeatureCodec.Encode(ImmutableDictionary<string, string>.Empty.Add("city", "Ayr"));
+
+        Assert.Equal("""{"street":"Long Street Name"}""", Encoding.UTF8.GetString(longer));
+        Assert.Equal("""{"city":"Ayr"}""", Encoding.UTF8.GetString(shorter));
     }
 
     [Theory]
