@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cdm.Contracts.Consent;
 
 namespace Cdm.Contracts.Profiles;
 
@@ -12,4 +13,9 @@ public sealed record MergeSnapshot(
     [property: Id(2)] ImmutableArray<string> IdentifierKeys,
     [property: Id(3)] ImmutableArray<string> MergedProfileIds,
     [property: Id(4)] ImmutableArray<HistoryEntry> History,
-    [property: Id(5)] DateTimeOffset? CreatedAt);
+    [property: Id(5)] DateTimeOffset? CreatedAt)
+{
+    /// <summary>Every consent statement the loser held; the survivor keeps the most restrictive where they disagree.</summary>
+    [Id(6)]
+    public ImmutableArray<ConsentStatement> Consents { get; init; } = [];
+}

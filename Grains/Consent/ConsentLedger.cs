@@ -22,6 +22,19 @@ public sealed class ConsentLedger
     [JsonIgnore]
     public IEnumerable<string> Purposes => Statements.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>A ledger holding <paramref name="statements"/>.</summary>
+    public static ConsentLedger Of(IEnumerable<ConsentStatement> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var ledger = new ConsentLedger();
+        foreach (var statement in statements)
+        {
+            ledger.Record(statement);
+        }
+
+        return ledger;
+    }
+
     /// <summary>Adds a statement; false when the same statement is already held (a retried call or re-sent record).</summary>
     public bool Record(ConsentStatement statement)
     {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
+using Cdm.Grains.Consent;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using System.Text.Json.Serialization;
@@ -32,6 +34,9 @@ public sealed class ProfileState
     public SortedSet<string> MergedProfileIds { get; set; } = new(StringComparer.Ordinal);
 
     public List<HistoryEntry> History { get; set; } = [];
+
+    /// <summary>What the person said about each purpose, with its history (DESIGN: consent and privacy).</summary>
+    public ConsentLedger Consent { get; set; } = new();
 
     /// <summary>How many times members were split out of this profile.</summary>
     public int SplitCount { get; set; }
@@ -107,6 +112,7 @@ public sealed class ProfileState
 
         IdentifierKeys.UnionWith(loser.IdentifierKeys);
         MergedProfileIds.UnionWith(loser.MergedProfileIds);
+        Consent.Absorb(ConsentLedger.Of(loser.Consents), now);
         // Keep one timeline, oldest first; a stable sort keeps same-instant entries in their order.
         History = [.. History.Concat(loser.History).OrderBy(static h => h.At)];
         if (loser.CreatedAt is { } created && (CreatedAt is null || created < CreatedAt))
@@ -178,7 +184,10 @@ public sealed class ProfileState
         [.. IdentifierKeys],
         [.. MergedProfileIds],
         [.. History],
-        CreatedAt);
+        CreatedAt)
+    {
+        Consents = [.. Consent.Statements.Values.SelectMany(static s => s)],
+    };
 
     /// <summary>The plan to move <paramref name="keys"/> out, or null when any of them is not a member (or none would stay).</summary>
     public SplitPlan? PlanSplit(IReadOnlyCollection<string> keys)
@@ -293,6 +302,7 @@ public sealed class ProfileState
         IdentifierKeys.Clear();
         MergedProfileIds.Clear();
         History.Clear();
+        Consent = new ConsentLedger();
         Record(now, HistoryKind.MergedInto, null, null, target, "merged");
     }
 

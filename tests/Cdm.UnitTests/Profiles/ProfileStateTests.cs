@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Profiles;
+using Cdm.Silo.Storage;
 
 namespace Cdm.UnitTests.Profiles;
 
@@ -65,16 +68,50 @@ public sealed class ProfileStateTests
     }
 
     [Fact]
+    public void Absorb_CarriesConsentAndKeepsTheMostRestrictive()
+    {
+        var loser = new ProfileState();
+        loser.AddVersion(Version("crm", "2", "x", 1), "new profile", Now);
+        loser.Consent.Record(new ConsentStatement("sms", ConsentStatus.Withdrawn, LawfulBasis.Consent, "support", Now.AddDays(-5), null, Now));
+        loser.Consent.Record(new ConsentStatement("analytics", ConsentStatus.Granted, LawfulBasis.LegitimateInterests, "web", Now.AddDays(-5), null, Now));
+        var survivor = new ProfileState();
+        survivor.AddVersion(Version("crm", "1", "y", 1), "new profile", Now);
+        survivor.Consent.Record(new ConsentStatement("sms", ConsentStatus.Granted, LawfulBasis.Consent, "shop", Now.AddDays(-1), null, Now));
+
+        Assert.True(survivor.Absorb(loser.Snapshot("p-loser"), "shared email", Now));
+
+        Assert.Equal(ConsentStatus.Withdrawn, survivor.Consent.Current("sms")!.Status);
+        Assert.True(survivor.Consent.Effective("analytics", Now).Allows);
+        Assert.Equal(3, survivor.Consent.History("sms").Count);
+    }
+
+    [Fact]
+    public void Consent_SurvivesTheStorageSerializer()
+    {
+        var state = new ProfileState();
+        state.AddVersion(Version("crm", "1", "y", 1), "new profile", Now);
+        state.Consent.Record(new ConsentStatement("email_marketing", ConsentStatus.Granted, LawfulBasis.Consent, "crm", Now, Now.AddDays(30), Now));
+        var options = SystemTextJsonGrainStorageSerializer.CreateDefaultOptions();
+
+        var read = JsonSerializer.Deserialize<ProfileState>(JsonSerializer.Serialize(state, options), options)!;
+
+        Assert.Equal(state.Consent.Current("email_marketing"), read.Consent.Current("email_marketing"));
+        Assert.Equal(Now.AddDays(30), read.Consent.NextExpiry(Now));
+    }
+
+    [Fact]
     public void BecomeMergedInto_DropsContentAndKeepsTheForward()
     {
         var state = new ProfileState();
         state.AddVersion(Version("crm", "1", "y", 1), "new profile", Now);
+        state.Consent.Record(new ConsentStatement("sms", ConsentStatus.Granted, LawfulBasis.Consent, "crm", Now, null, Now));
 
         state.BecomeMergedInto("p-0", Now);
 
         Assert.Equal(ProfileStatus.MergedInto, state.Status);
         Assert.Equal("p-0", state.Target);
         Assert.True(state.IsEmpty);
+        Assert.True(state.Consent.IsEmpty);
         Assert.Equal(HistoryKind.MergedInto, Assert.Single(state.History).Kind);
     }
 
