@@ -1,3 +1,4 @@
+using Cdm.Contracts.Consent;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 
@@ -22,6 +23,12 @@ public interface IResolverGrain : IGrainWithIntegerKey
 
     /// <summary>The history of a profile (following merges); null when there is no such profile.</summary>
     Task<ProfileHistoryView?> GetHistoryAsync(string profileId);
+
+    /// <summary>Records a consent statement on the profile a lookup finds (following merges); null when none holds it.</summary>
+    Task<ProfileConsentView?> RecordConsentAsync(ProfileLookup lookup, ConsentStatement statement);
+
+    /// <summary>The consent statements of the profile a lookup finds (following merges); null when none holds it.</summary>
+    Task<ProfileConsentView?> GetConsentAsync(ProfileLookup lookup);
 
     /// <summary>Finishes a merge saga that was started and not completed (after a crash or a lost call).</summary>
     Task ResumeMergeAsync(PendingMerge merge);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cdm.Contracts.Consent;
 using Cdm.Contracts.Records;
 
 namespace Cdm.Contracts.Profiles;
@@ -68,6 +69,15 @@ public interface IProfileGrain : IGrainWithStringKey
 
     /// <summary>The profile as read, or null when it holds nothing or is not active.</summary>
     Task<ProfileView?> GetViewAsync(bool includeVersions);
+
+    /// <summary>
+    /// Records a consent statement (idempotent); redirects like <see cref="AddRecordAsync"/>; <c>Rejected</c> when the
+    /// profile holds nothing, <c>Unchanged</c> when the statement was held already.
+    /// </summary>
+    Task<ProfileWriteResult> RecordConsentAsync(ConsentStatement statement);
+
+    /// <summary>Every consent statement held, or null when the profile is not active or holds nothing.</summary>
+    Task<ImmutableArray<ConsentStatement>?> GetConsentAsync();
 
     /// <summary>The history of this profile, oldest first.</summary>
     Task<ImmutableArray<HistoryEntry>> GetHistoryAsync();

@@ -1,3 +1,4 @@
+using Cdm.Gateway.Consent;
 using Cdm.Gateway.Diagnostics;
 using Cdm.Gateway.Errors;
 using Cdm.Gateway.Ingestion;
@@ -5,6 +6,7 @@ using Cdm.Gateway.Matching;
 using Cdm.Gateway.Profiles;
 using Cdm.Gateway.Stewardship;
 using Cdm.Gateway.Resilience;
+using Cdm.Grains.Consent;
 using Cdm.Operations.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,6 +19,9 @@ public static class GatewayServiceExtensions
     public static IServiceCollection AddCdmGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Cdm:Gateway"));
+        services.AddOptions<ConsentOptions>().Bind(configuration.GetSection(ConsentOptions.SectionName))
+            .Validate(static o => !o.Malformed().Any(), "Cdm:Consent:Purposes: a purpose is lower-case letters, digits and underscores, starting with a letter")
+            .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayMetrics>();
@@ -44,6 +49,7 @@ public static class GatewayServiceExtensions
         app.MapGrpcService<ProfilesService>();
         app.MapGrpcService<StewardshipService>();
         app.MapGrpcService<ModelsService>();
+        app.MapGrpcService<ConsentService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

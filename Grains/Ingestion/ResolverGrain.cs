@@ -1,3 +1,4 @@
+using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
@@ -92,6 +93,45 @@ public sealed class ResolverGrain(
         var terminal = await grains.TerminalAsync(profileId);
         var history = await grains.Profile(terminal).GetHistoryAsync();
         return new ProfileHistoryView(terminal, history);
+    }
+
+    public async Task<ProfileConsentView?> RecordConsentAsync(ProfileLookup lookup, ConsentStatement statement)
+    {
+        var start = await StartingProfileAsync(lookup);
+        if (start is null)
+        {
+            return null;
+        }
+
+        var profileId = await grains.TerminalAsync(start);
+        for (var hop = 0; hop < ProfileRoutes.MaxHops; hop++)
+        {
+            var result = await grains.Profile(profileId).RecordConsentAsync(statement);
+            if (result.RedirectTo is not null)
+            {
+                // Merged in between: the statement follows the person to the survivor.
+                profileId = result.RedirectTo;
+                continue;
+            }
+
+            return result.Status == IngestStatus.Rejected
+                ? null
+                : new ProfileConsentView(profileId, await grains.Profile(profileId).GetConsentAsync() ?? []);
+        }
+
+        throw new InvalidOperationException($"Consent for {profileId}: its profile kept moving.");
+    }
+
+    public async Task<ProfileConsentView?> GetConsentAsync(ProfileLookup lookup)
+    {
+        var start = await StartingProfileAsync(lookup);
+        if (start is null)
+        {
+            return null;
+        }
+
+        var profileId = await grains.TerminalAsync(start);
+        return await grains.Profile(profileId).GetConsentAsync() is { } statements ? new ProfileConsentView(profileId, statements) : null;
     }
 
     public Task ResumeMergeAsync(PendingMerge merge) => Saga.ResumeAsync(merge);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
@@ -224,6 +225,35 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider
         Profile.BecomeMergedInto(target, time.GetUtcNow());
         await SaveAsync();
     }
+
+    public async Task<ProfileWriteResult> RecordConsentAsync(ConsentStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        if (Redirect() is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (Profile.IsEmpty)
+        {
+            // Consent belongs to a person the profile holds records of; an empty profile is nobody yet.
+            return new ProfileWriteResult(IngestStatus.Rejected, null);
+        }
+
+        if (!Profile.Consent.Record(statement))
+        {
+            return new ProfileWriteResult(IngestStatus.Unchanged, null);
+        }
+
+        Profile.UpdatedAt = time.GetUtcNow();
+        await SaveAsync();
+        return new ProfileWriteResult(IngestStatus.Updated, null);
+    }
+
+    public Task<ImmutableArray<ConsentStatement>?> GetConsentAsync() => Task.FromResult<ImmutableArray<ConsentStatement>?>(
+        Profile.Status != ProfileStatus.Active || Profile.IsEmpty
+            ? null
+            : [.. Profile.Consent.Statements.Values.SelectMany(static s => s)]);
 
     public Task<ProfileView?> GetViewAsync(bool includeVersions)
     {

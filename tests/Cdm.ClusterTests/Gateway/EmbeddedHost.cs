@@ -53,6 +53,8 @@ public sealed class EmbeddedHost : IAsyncDisposable
 
     public Profiles.ProfilesClient Profiles => new(Channel);
 
+    public Api.V1.Consent.ConsentClient Consent => new(Channel);
+
     /// <summary>Serves health, metrics and the dashboard on a free port of their own, over plain HTTP/1.1.</summary>
     public EmbeddedHost WithOperationsPort()
     {
