@@ -9,4 +9,9 @@ public sealed record IncomingRecord(
     [property: Id(1)] string RecordId,
     [property: Id(2)] DateTimeOffset? ObservedAt,
     [property: Id(3)] ImmutableDictionary<string, string> Attributes,
-    [property: Id(4)] ImmutableArray<ExternalIdentifier> Identifiers);
+    [property: Id(4)] ImmutableArray<ExternalIdentifier> Identifiers)
+{
+    /// <summary>Consent statements the record carries, for the person it is about.</summary>
+    [Id(5)]
+    public ImmutableArray<Consent.IncomingConsent> Consents { get; init; } = [];
+}

@@ -34,4 +34,8 @@ public sealed record RecordVersion(
     /// </summary>
     [Id(8)]
     public ImmutableSortedDictionary<string, string> DerivedAttributes { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>The consent statements the record carried, validated; the profile adds them to its ledger.</summary>
+    [Id(9)]
+    public ImmutableArray<Consent.ConsentStatement> Consents { get; init; } = [];
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Cdm.Api.V1;
+using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
+using Cdm.Gateway.Consent;
 using Cdm.Gateway.Errors;
 using Contract = Cdm.Contracts.Records;
 
@@ -11,24 +13,38 @@ public static class RecordMapping
 {
     public static Contract.IncomingRecord ToContract(this SourceRecord record)
     {
-        DateTimeOffset? observedAt = null;
-        if (record.ObservedAt is { } timestamp)
-        {
-            // Timestamp.ToDateTimeOffset throws on values outside 0001..9999 or with bad nanos.
-            if (timestamp.Seconds < -62135596800 || timestamp.Seconds > 253402300799 || timestamp.Nanos is < 0 or > 999_999_999)
-            {
-                RpcErrors.ThrowInvalid("observed_at", "not a valid timestamp");
-            }
-
-            observedAt = timestamp.ToDateTimeOffset();
-        }
-
+        var observedAt = TimeOf(record.ObservedAt, "observed_at");
         return new Contract.IncomingRecord(
             record.Source,
             record.RecordId,
             observedAt,
             record.Attributes.ToImmutableDictionary(StringComparer.Ordinal),
-            [.. record.Identifiers.Select(static i => new Contract.ExternalIdentifier(i.Type, i.Value))]);
+            [.. record.Identifiers.Select(static i => new Contract.ExternalIdentifier(i.Type, i.Value))])
+        {
+            Consents = [.. record.Consents.Select(static (c, i) => new IncomingConsent(
+                c.Purpose,
+                ConsentMapping.ToContract(c.Status),
+                ConsentMapping.ToContract(c.Basis),
+                TimeOf(c.GivenAt, $"consents[{i}].given_at"),
+                TimeOf(c.ExpiresAt, $"consents[{i}].expires_at")))],
+        };
+    }
+
+    /// <summary>The time of a timestamp field; INVALID_ARGUMENT naming <paramref name="field"/> when it is not one.</summary>
+    private static DateTimeOffset? TimeOf(Google.Protobuf.WellKnownTypes.Timestamp? timestamp, string field)
+    {
+        if (timestamp is null)
+        {
+            return null;
+        }
+
+        // Timestamp.ToDateTimeOffset throws on values outside 0001..9999 or with bad nanos.
+        if (timestamp.Seconds < -62135596800 || timestamp.Seconds > 253402300799 || timestamp.Nanos is < 0 or > 999_999_999)
+        {
+            RpcErrors.ThrowInvalid(field, "not a valid timestamp");
+        }
+
+        return timestamp.ToDateTimeOffset();
     }
 
     public static IngestResult ToProto(this IngestOutcome outcome, SourceRecord record, ulong index)

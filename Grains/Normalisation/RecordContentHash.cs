@@ -23,7 +23,8 @@ public static class RecordContentHash
         string recordId,
         DateTimeOffset observedAt,
         IReadOnlyDictionary<string, string> attributes,
-        ImmutableArray<LinkIdentifier> identifiers)
+        ImmutableArray<LinkIdentifier> identifiers,
+        IReadOnlyList<string>? consents = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(recordId);
@@ -58,6 +59,18 @@ public static class RecordContentHash
             size += Measure(key);
         }
 
+        // Consent statements (canonical lines) are encoded only when there are any, so the hash of a record without
+        // them is what it was before they existed.
+        var consentLines = consents is { Count: > 0 } ? consents.Order(StringComparer.Ordinal).ToArray() : [];
+        if (consentLines.Length > 0)
+        {
+            size += sizeof(int);
+            foreach (var line in consentLines)
+            {
+                size += Measure(line);
+            }
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
@@ -81,6 +94,16 @@ public static class RecordContentHash
             foreach (var key in keys)
             {
                 at += Write(span[at..], key);
+            }
+
+            if (consentLines.Length > 0)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(span[at..], consentLines.Length);
+                at += sizeof(int);
+                foreach (var line in consentLines)
+                {
+                    at += Write(span[at..], line);
+                }
             }
 
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

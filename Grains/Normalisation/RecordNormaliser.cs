@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Enrichment;
 
+using Cdm.Grains.Consent;
+
 namespace Cdm.Grains.Normalisation;
 
 /// <summary>
@@ -47,13 +49,14 @@ public sealed class RecordNormaliser
     private readonly FrozenSet<string> identifierAttributes;
     private readonly BlockedValueSet blocked;
     private readonly Enricher? enricher;
+    private readonly RecordConsents consents;
 
     /// <summary>
     /// Creates a normaliser; <paramref name="timeProvider"/> says what now is for the date and time limits. With an
     /// <paramref name="enricher"/>, every version gets the attributes it derives, age bands as of the day received.
     /// </summary>
     /// <exception cref="ArgumentException">The options are not usable (an unknown phone region, a limit below 1).</exception>
-    public RecordNormaliser(NormalisationOptions options, TimeProvider timeProvider, Enricher? enricher = null)
+    public RecordNormaliser(NormalisationOptions options, TimeProvider timeProvider, Enricher? enricher = null, RecordConsents? consents = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -66,6 +69,7 @@ public sealed class RecordNormaliser
         identifierAttributes = (options.IdentifierAttributes ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToFrozenSet(StringComparer.Ordinal);
         blocked = new BlockedValueSet(options.BlockedValues ?? new BlockedValueOptions(), NormaliseBlockedEntry);
         this.enricher = enricher;
+        this.consents = consents ?? new RecordConsents(new ConsentOptions());
     }
 
     /// <summary>
@@ -145,10 +149,17 @@ public sealed class RecordNormaliser
         }
 
         var observedAt = (record.ObservedAt ?? receivedAt).ToUniversalTime();
+        var (statements, consentViolations) = consents.Read(record, observedAt, receivedAt.ToUniversalTime());
+        if (!consentViolations.IsEmpty)
+        {
+            return NormalisationResult.Rejected(consentViolations);
+        }
+
         var sortedAttributes = attributes.ToImmutable();
         var linkIdentifiers = SortDistinct(identifiers);
         // A record sent without observed-at is hashed without it, so re-sending it changes nothing.
-        var hash = RecordContentHash.Compute(record.Source, record.RecordId, record.ObservedAt?.ToUniversalTime() ?? DateTimeOffset.MinValue, sortedAttributes, linkIdentifiers);
+        var hash = RecordContentHash.Compute(
+            record.Source, record.RecordId, record.ObservedAt?.ToUniversalTime() ?? DateTimeOffset.MinValue, sortedAttributes, linkIdentifiers, RecordConsents.HashLines(record));
         var qualityFlags = SortFlags(flags);
         var version = new RecordVersion(
             record.Source,
@@ -161,6 +172,7 @@ public sealed class RecordNormaliser
             hash)
         {
             DerivedAttributes = Derive(sortedAttributes, qualityFlags, receivedAt),
+            Consents = statements,
         };
         return NormalisationResult.Accepted(version);
     }

@@ -56,6 +56,7 @@ public sealed class ProfileState
             }
 
             AddIdentifiers(key, version);
+            AddConsents(version);
             Record(now, HistoryKind.RecordUpdated, version.Source, version.RecordId, null, "new version");
             return IngestStatus.Updated;
         }
@@ -65,9 +66,22 @@ public sealed class ProfileState
         member.TryAddVersion(version);
         Members[key] = member;
         AddIdentifiers(key, version);
+        AddConsents(version);
         CreatedAt ??= now;
         Record(now, HistoryKind.RecordAdded, version.Source, version.RecordId, null, linkReason);
         return wasEmpty ? IngestStatus.Created : IngestStatus.Linked;
+    }
+
+    // Statements a record carried join the ledger with the rest; the ledger's rules decide which is in force.
+    private void AddConsents(RecordVersion version)
+    {
+        if (!version.Consents.IsDefaultOrEmpty)
+        {
+            foreach (var statement in version.Consents)
+            {
+                Consent.Record(statement);
+            }
+        }
     }
 
     /// <summary>Removes a source record; false when it is not held.</summary>

@@ -1,3 +1,4 @@
+using Cdm.Grains.Consent;
 using Cdm.Grains.Blocking;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Identity;
@@ -39,6 +40,7 @@ public static class CdmSiloBuilderExtensions
         services.AddOptions<MergeJournalOptions>().Bind(cdm.GetSection("MergeJournal"));
         services.AddOptions<MatchingOptions>().Bind(cdm.GetSection("Matching"));
         services.AddOptions<IdentityGraphOptions>().Bind(cdm.GetSection("IdentityGraph"));
+        services.AddOptions<ConsentOptions>().Bind(cdm.GetSection("Consent"));
         // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
         services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
         services.TryAddSingleton(TimeProvider.System);
@@ -46,7 +48,8 @@ public static class CdmSiloBuilderExtensions
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var enricher = sp.GetRequiredService<IOptions<EnrichmentOptions>>().Value.Enabled ? new Enricher(time) : null;
-            return new RecordNormaliser(sp.GetRequiredService<IOptions<NormalisationOptions>>().Value, time, enricher);
+            var consents = new RecordConsents(sp.GetRequiredService<IOptions<ConsentOptions>>().Value);
+            return new RecordNormaliser(sp.GetRequiredService<IOptions<NormalisationOptions>>().Value, time, enricher, consents);
         });
         services.TryAddSingleton(sp => new GoldenRecordBuilder(
             sp.GetRequiredService<IOptions<SurvivorshipOptions>>().Value,

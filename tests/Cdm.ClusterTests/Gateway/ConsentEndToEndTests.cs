@@ -102,6 +102,52 @@ public sealed class ConsentEndToEndTests(EmbeddedHostFixture fixture)
     }
 
     [Fact]
+    public async Task Ingest_RecordCarryingConsent_AddsItAsTheRecordsSource()
+    {
+        var record = Record("7", ("email", Email("eve")));
+        record.ObservedAt = Timestamp.FromDateTimeOffset(Day0.AddDays(3));
+        record.Consents.Add(new ConsentStatement { Purpose = "sms", Status = ConsentStatus.Granted, Basis = LawfulBasis.Consent, Source = "ignored" });
+        record.Consents.Add(new ConsentStatement
+        {
+            Purpose = "ads",
+            Status = ConsentStatus.Denied,
+            Basis = LawfulBasis.Consent,
+            GivenAt = Timestamp.FromDateTimeOffset(Day0.AddDays(1)),
+        });
+
+        var created = await Host.Ingestion.IngestAsync(record);
+        var resent = await Host.Ingestion.IngestAsync(record);
+        var read = await Host.Consent.GetConsentAsync(new GetConsentRequest { Profile = ById(created.ProfileId) });
+
+        Assert.Equal(IngestStatus.Created, created.Status);
+        Assert.Equal(IngestStatus.Unchanged, resent.Status);
+        var sms = read.Purposes.Single(p => p.Purpose == "sms");
+        Assert.True(sms.Allows);
+        Assert.Equal(Source, sms.Current.Source);
+        Assert.Equal(Day0.AddDays(3), sms.Current.GivenAt.ToDateTimeOffset());
+        Assert.Single(sms.History);
+        var ads = read.Purposes.Single(p => p.Purpose == "ads");
+        Assert.Equal(ConsentStatus.Denied, ads.Current.Status);
+        Assert.Equal(Day0.AddDays(1), ads.Current.GivenAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Ingest_RecordWithBadConsent_IsRefusedNamingTheField_AndStoresNothing()
+    {
+        var record = Record("8", ("email", Email("fay")));
+        record.Consents.Add(new ConsentStatement { Purpose = "sms", Status = ConsentStatus.Granted, Basis = LawfulBasis.Consent });
+        record.Consents.Add(new ConsentStatement { Purpose = "mind_reading", Status = ConsentStatus.Granted });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Host.Ingestion.IngestAsync(record).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToList();
+        Assert.Equal(["consents[1].purpose", "consents[1].basis"], fields);
+        var lookup = await Assert.ThrowsAsync<RpcException>(() => Host.Consent.GetConsentAsync(new GetConsentRequest { Profile = ByEmail("fay") }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+    }
+
+    [Fact]
     public async Task Consent_ForNobody_IsNotFound()
     {
         var request = Request(ByEmail("nobody"), "sms", ConsentStatus.Granted, day: 1);

@@ -1,3 +1,4 @@
+using Cdm.Contracts.Consent;
 using Cdm.Contracts.Records;
 using Cdm.Grains.Normalisation;
 using static Cdm.UnitTests.Normalisation.TestRecords;
@@ -76,6 +77,48 @@ public sealed class RecordNormaliserTests
 
         Assert.Equal(first.ContentHash, later.ContentHash);
         Assert.NotEqual(first.ObservedAt, later.ObservedAt);
+    }
+
+    [Fact]
+    public void Normalise_Consent_WithoutTimes_ResentLaterHasTheSameHash_ButOtherConsentIsANewVersion()
+    {
+        var normaliser = new RecordNormaliser(new NormalisationOptions(), TimeProvider.System);
+        var plain = Incoming([Attr("city", "Leeds")]);
+        var granted = plain with { Consents = [new IncomingConsent("sms", ConsentStatus.Granted, LawfulBasis.Consent, null, null)] };
+        var withdrawn = plain with { Consents = [new IncomingConsent("sms", ConsentStatus.Withdrawn, LawfulBasis.Consent, null, null)] };
+
+        var first = normaliser.Normalise(granted, ReceivedAt).Version!;
+        var later = normaliser.Normalise(granted, ReceivedAt.AddHours(5)).Version!;
+        var other = normaliser.Normalise(withdrawn, ReceivedAt).Version!;
+        var none = normaliser.Normalise(plain, ReceivedAt).Version!;
+
+        Assert.Equal(first.ContentHash, later.ContentHash);
+        Assert.NotEqual(first.ContentHash, other.ContentHash);
+        Assert.NotEqual(first.ContentHash, none.ContentHash);
+        var statement = Assert.Single(first.Consents);
+        Assert.Equal(ReceivedAt, statement.At);
+        Assert.Equal("crm", statement.Source);
+        Assert.Empty(none.Consents);
+    }
+
+    [Fact]
+    public void Normalise_BadConsent_IsRejectedNamingEachField()
+    {
+        var normaliser = new RecordNormaliser(new NormalisationOptions(), TimeProvider.System);
+        var record = Incoming([Attr("city", "Leeds")]) with
+        {
+            Consents =
+            [
+                new IncomingConsent("sms", ConsentStatus.Granted, LawfulBasis.Consent, null, null),
+                new IncomingConsent("telepathy", null, LawfulBasis.Contract, ReceivedAt, ReceivedAt.AddDays(-1)),
+                new IncomingConsent("ads", ConsentStatus.Denied, LawfulBasis.Consent, ReceivedAt, ReceivedAt.AddDays(1)),
+            ],
+        };
+
+        var result = normaliser.Normalise(record, ReceivedAt);
+
+        Assert.Null(result.Version);
+        Assert.Equal(["consents[1].purpose", "consents[1].status", "consents[1].expires_at", "consents[2].expires_at"], result.Violations.Select(v => v.Field));
     }
 
     [Theory]
