@@ -14,6 +14,8 @@ public sealed class ConsentService(IGrainFactory grains, IOptions<ConsentOptions
 {
     private const int MaxSourceLength = 128;
 
+    private const string LookupReason = "set exactly one of profile_id, identifier (type and value) or source_key (source and record_id)";
+
     private IResolverGrain Resolver => grains.GetGrain<IResolverGrain>(0);
 
     public override async Task<ProfileConsent> RecordConsent(RecordConsentRequest request, ServerCallContext context)
@@ -46,8 +48,6 @@ public sealed class ConsentService(IGrainFactory grains, IOptions<ConsentOptions
 
         return view.ToProto(time.GetUtcNow());
     }
-
-    private const string LookupReason = "set exactly one of profile_id, identifier (type and value) or source_key (source and record_id)";
 
     /// <summary>The statement of a request; INVALID_ARGUMENT naming every field that is wrong.</summary>
     private Contract.ConsentStatement Validate(ConsentStatement? statement, bool badLookup, DateTimeOffset now)
@@ -86,8 +86,8 @@ public sealed class ConsentService(IGrainFactory grains, IOptions<ConsentOptions
             violations.Add(new("statement.source", $"is longer than {MaxSourceLength} characters"));
         }
 
-        var givenAt = statement.GivenAt?.ToDateTimeOffset() ?? now;
-        DateTimeOffset? expiresAt = statement.ExpiresAt?.ToDateTimeOffset();
+        var givenAt = TimestampFields.TimeOf(statement.GivenAt, "statement.given_at") ?? now;
+        var expiresAt = TimestampFields.TimeOf(statement.ExpiresAt, "statement.expires_at");
         if (expiresAt is { } expiry && expiry <= givenAt)
         {
             violations.Add(new("statement.expires_at", "must be after given_at"));

@@ -13,7 +13,7 @@ public static class RecordMapping
 {
     public static Contract.IncomingRecord ToContract(this SourceRecord record)
     {
-        var observedAt = TimeOf(record.ObservedAt, "observed_at");
+        var observedAt = TimestampFields.TimeOf(record.ObservedAt, "observed_at");
         return new Contract.IncomingRecord(
             record.Source,
             record.RecordId,
@@ -25,26 +25,9 @@ public static class RecordMapping
                 c.Purpose,
                 ConsentMapping.ToContract(c.Status),
                 ConsentMapping.ToContract(c.Basis),
-                TimeOf(c.GivenAt, $"consents[{i}].given_at"),
-                TimeOf(c.ExpiresAt, $"consents[{i}].expires_at")))],
+                TimestampFields.TimeOf(c.GivenAt, $"consents[{i}].given_at"),
+                TimestampFields.TimeOf(c.ExpiresAt, $"consents[{i}].expires_at")))],
         };
-    }
-
-    /// <summary>The time of a timestamp field; INVALID_ARGUMENT naming <paramref name="field"/> when it is not one.</summary>
-    private static DateTimeOffset? TimeOf(Google.Protobuf.WellKnownTypes.Timestamp? timestamp, string field)
-    {
-        if (timestamp is null)
-        {
-            return null;
-        }
-
-        // Timestamp.ToDateTimeOffset throws on values outside 0001..9999 or with bad nanos.
-        if (timestamp.Seconds < -62135596800 || timestamp.Seconds > 253402300799 || timestamp.Nanos is < 0 or > 999_999_999)
-        {
-            RpcErrors.ThrowInvalid(field, "not a valid timestamp");
-        }
-
-        return timestamp.ToDateTimeOffset();
     }
 
     public static IngestResult ToProto(this IngestOutcome outcome, SourceRecord record, ulong index)

@@ -16,11 +16,12 @@ public sealed class MatchModel
 
     private readonly double[][] levelWeights;
     private readonly TermFrequencyTable?[] termFrequencies;
-    // ScoreWeight's order of comparisons (largest best-case weight first), the most the comparisons from each
-    // position on can still add, and the weight at which a pair reaches review.
     // Bits kept between a bound and the review weight, so that rounding in Probability cannot call a pair that was
     // cut short differently from its exact total.
     private const double BoundMargin = 1e-9;
+
+    // ScoreWeight's order of comparisons (largest best-case weight first), the most the comparisons from each
+    // position on can still add, and the weight at which a pair reaches review.
     private readonly int[] boundOrder;
     private readonly double[] boundAfter;
     private readonly double reviewWeight;

@@ -96,6 +96,12 @@ public sealed class ConsentEndToEndTests(EmbeddedHostFixture fixture)
         var read = await Host.Consent.GetConsentAsync(new GetConsentRequest { Profile = ById(profileId) });
         Assert.Empty(read.Purposes);
 
+        var noTime = Request(ById(profileId), "sms", ConsentStatus.Granted, day: 1);
+        noTime.Statement.GivenAt = new Timestamp { Seconds = long.MaxValue };
+        var badTime = await Assert.ThrowsAsync<RpcException>(() => Host.Consent.RecordConsentAsync(noTime).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badTime.StatusCode);
+        Assert.Contains("statement.given_at", badTime.Status.Detail);
+
         var noLookup = await Assert.ThrowsAsync<RpcException>(() => Host.Consent.GetConsentAsync(new GetConsentRequest()).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, noLookup.StatusCode);
         Assert.Contains("profile", noLookup.Status.Detail);
