@@ -53,6 +53,23 @@ public sealed class ConsentLedger
         return true;
     }
 
+    /// <summary>Removes a statement (one that left with a split-out record); false when it was not held.</summary>
+    public bool Forget(ConsentStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        if (!Statements.TryGetValue(statement.Purpose, out var history) || history.RemoveAll(held => held.SameAs(statement)) == 0)
+        {
+            return false;
+        }
+
+        if (history.Count == 0)
+        {
+            Statements.Remove(statement.Purpose);
+        }
+
+        return true;
+    }
+
     /// <summary>The statement in force for <paramref name="purpose"/>, or null when nothing was said.</summary>
     public ConsentStatement? Current(string purpose)
     {

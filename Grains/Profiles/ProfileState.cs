@@ -250,6 +250,7 @@ public sealed class ProfileState
             {
                 member.TryAddVersion(version);
                 AddIdentifiers(incoming.SourceKey, version);
+                AddConsents(version);
             }
 
             if (!incoming.DoNotLink.IsDefaultOrEmpty)
@@ -279,11 +280,22 @@ public sealed class ProfileState
             return false;
         }
 
+        var movedConsents = removed.SelectMany(k => Members[k].Versions).SelectMany(static v => v.Consents.IsDefault ? [] : v.Consents).ToList();
         foreach (var key in removed)
         {
             var current = Members[key].Current;
             Members.Remove(key);
             Record(now, HistoryKind.SplitOut, current.Source, current.RecordId, to, reason);
+        }
+
+        // What the split-out records said leaves with them, unless a record that stays said the same.
+        var stayingConsents = Members.Values.SelectMany(static m => m.Versions).SelectMany(static v => v.Consents.IsDefault ? [] : v.Consents).ToList();
+        foreach (var statement in movedConsents)
+        {
+            if (!stayingConsents.Exists(s => s.SameAs(statement)))
+            {
+                Consent.Forget(statement);
+            }
         }
 
         IdentifierKeys.ExceptWith(movedIdentifierKeys);

@@ -86,6 +86,26 @@ public sealed class ProfileStateTests
     }
 
     [Fact]
+    public void Split_TakesTheConsentTheMovingRecordsCarried()
+    {
+        var sms = new ConsentStatement("sms", ConsentStatus.Granted, LawfulBasis.Consent, "shop", Now, null, Now);
+        var ads = new ConsentStatement("ads", ConsentStatus.Denied, LawfulBasis.Consent, "crm", Now, null, Now);
+        var old = new ProfileState();
+        old.AddVersion(Version("crm", "1", "a", 1) with { Consents = [ads] }, "new profile", Now);
+        old.AddVersion(Version("shop", "2", "b", 1) with { Consents = [sms] }, "identifier", Now);
+        var plan = old.PlanSplit(["src:shop:2"])!;
+        var split = new ProfileState();
+
+        split.AddSplitMembers(plan.Moving, "p-old", "split", Now);
+        old.RemoveSplitMembers(["src:shop:2"], "p-new", plan.MovingIdentifierKeys, doNotLink: true, "split", Now);
+
+        Assert.True(split.Consent.Effective("sms", Now).Allows);
+        Assert.Null(split.Consent.Current("ads"));
+        Assert.Null(old.Consent.Current("sms"));
+        Assert.Equal(ConsentStatus.Denied, old.Consent.Current("ads")!.Status);
+    }
+
+    [Fact]
     public void Consent_SurvivesTheStorageSerializer()
     {
         var state = new ProfileState();
