@@ -1,5 +1,7 @@
 using Cdm.Api.V1;
 using Cdm.Contracts.Profiles;
+using Cdm.Gateway.Errors;
+using Cdm.Gateway.Profiles;
 using Cdm.Grains.Consent;
 using Google.Protobuf.WellKnownTypes;
 using Contract = Cdm.Contracts.Consent;
@@ -10,15 +12,16 @@ namespace Cdm.Gateway.Consent;
 public static class ConsentMapping
 {
     /// <summary>The lookup a request names, or null when it does not name exactly one in full.</summary>
-    public static ProfileLookup? LookupOf(ConsentLookup? lookup) => lookup?.LookupCase switch
-    {
-        ConsentLookup.LookupOneofCase.ProfileId when lookup.ProfileId.Length > 0 => ProfileLookup.ById(lookup.ProfileId),
-        ConsentLookup.LookupOneofCase.Identifier when lookup.Identifier.Type.Length > 0 && lookup.Identifier.Value.Length > 0 =>
-            ProfileLookup.ByIdentifier(lookup.Identifier.Type, lookup.Identifier.Value),
-        ConsentLookup.LookupOneofCase.SourceKey when lookup.SourceKey.Source.Length > 0 && lookup.SourceKey.RecordId.Length > 0 =>
-            ProfileLookup.BySourceKey(lookup.SourceKey.Source, lookup.SourceKey.RecordId),
-        _ => null,
-    };
+    public static ProfileLookup? LookupOf(ConsentLookup? lookup) =>
+        lookup is null ? null : ProfilesService.LookupOf(lookup.ProfileId, lookup.Identifier, lookup.SourceKey);
+
+    /// <summary>A statement as sent, unchecked; INVALID_ARGUMENT naming a timestamp under <paramref name="field"/> that is no time.</summary>
+    public static Contract.IncomingConsent ToIncoming(this Api.V1.ConsentStatement statement, string field) => new(
+        statement.Purpose,
+        ToContract(statement.Status),
+        ToContract(statement.Basis),
+        TimestampFields.TimeOf(statement.GivenAt, field + ".given_at"),
+        TimestampFields.TimeOf(statement.ExpiresAt, field + ".expires_at"));
 
     public static Contract.ConsentStatus? ToContract(ConsentStatus status) => status switch
     {

@@ -14,7 +14,7 @@ public sealed class ConsentService(IGrainFactory grains, IOptions<ConsentOptions
 {
     private const int MaxSourceLength = 128;
 
-    private const string LookupReason = "set exactly one of profile_id, identifier (type and value) or source_key (source and record_id)";
+    private const string LookupReason = Profiles.ProfilesService.LookupReason;
 
     private IResolverGrain Resolver => grains.GetGrain<IResolverGrain>(0);
 
@@ -64,38 +64,12 @@ public sealed class ConsentService(IGrainFactory grains, IOptions<ConsentOptions
             RpcErrors.ThrowInvalid(violations);
         }
 
-        if (!options.Value.IsKnown(statement!.Purpose))
-        {
-            violations.Add(new("statement.purpose", $"'{Truncate(statement.Purpose)}' is not a known purpose (standard: {string.Join(", ", ConsentOptions.StandardPurposes)}; others are configured under {ConsentOptions.SectionName}:Purposes)"));
-        }
-
-        var status = ConsentMapping.ToContract(statement.Status);
-        if (status is null)
-        {
-            violations.Add(new("statement.status", "is required: granted, denied or withdrawn"));
-        }
-
-        var basis = ConsentMapping.ToContract(statement.Basis);
-        if (basis is null)
-        {
-            violations.Add(new("statement.basis", "is required: one of the lawful bases"));
-        }
-
+        var incoming = statement!.ToIncoming("statement");
+        var givenAt = incoming.GivenAt ?? now;
+        ConsentRules.Check(options.Value, incoming, givenAt, "statement", violations);
         if (statement.Source.Length > MaxSourceLength)
         {
             violations.Add(new("statement.source", $"is longer than {MaxSourceLength} characters"));
-        }
-
-        var givenAt = TimestampFields.TimeOf(statement.GivenAt, "statement.given_at") ?? now;
-        var expiresAt = TimestampFields.TimeOf(statement.ExpiresAt, "statement.expires_at");
-        if (expiresAt is { } expiry && expiry <= givenAt)
-        {
-            violations.Add(new("statement.expires_at", "must be after given_at"));
-        }
-
-        if (status is { } s && s != Contract.ConsentStatus.Granted && expiresAt is not null)
-        {
-            violations.Add(new("statement.expires_at", "only a grant lapses"));
         }
 
         if (violations.Count > 0)
@@ -104,8 +78,6 @@ public sealed class ConsentService(IGrainFactory grains, IOptions<ConsentOptions
         }
 
         var source = statement.Source.Length > 0 ? statement.Source : "api";
-        return new Contract.ConsentStatement(statement.Purpose, status!.Value, basis!.Value, source, givenAt, expiresAt, now);
+        return new Contract.ConsentStatement(incoming.Purpose, incoming.Status!.Value, incoming.Basis!.Value, source, givenAt, incoming.ExpiresAt, now);
     }
-
-    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "...";
 }

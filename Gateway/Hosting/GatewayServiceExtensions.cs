@@ -20,7 +20,7 @@ public static class GatewayServiceExtensions
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Cdm:Gateway"));
         services.AddOptions<ConsentOptions>().Bind(configuration.GetSection(ConsentOptions.SectionName))
-            .Validate(static o => !o.Malformed().Any(), "Cdm:Consent:Purposes: a purpose is lower-case letters, digits and underscores, starting with a letter")
+            .Validate(static o => o.IsValid(), ConsentOptions.MalformedMessage)
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Cdm.Api.V1;
-using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
 using Cdm.Gateway.Consent;
 using Cdm.Gateway.Errors;
@@ -21,12 +20,7 @@ public static class RecordMapping
             record.Attributes.ToImmutableDictionary(StringComparer.Ordinal),
             [.. record.Identifiers.Select(static i => new Contract.ExternalIdentifier(i.Type, i.Value))])
         {
-            Consents = [.. record.Consents.Select(static (c, i) => new IncomingConsent(
-                c.Purpose,
-                ConsentMapping.ToContract(c.Status),
-                ConsentMapping.ToContract(c.Basis),
-                TimestampFields.TimeOf(c.GivenAt, $"consents[{i}].given_at"),
-                TimestampFields.TimeOf(c.ExpiresAt, $"consents[{i}].expires_at")))],
+            Consents = [.. record.Consents.Select(static (c, i) => c.ToIncoming($"consents[{i}]"))],
         };
     }
 

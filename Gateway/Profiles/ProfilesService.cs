@@ -22,25 +22,30 @@ public sealed class ProfilesService(IGrainFactory grains) : Api.V1.Profiles.Prof
         return view.ToProto();
     }
 
+    /// <summary>What a request must say about the profile it names.</summary>
+    public const string LookupReason = "set exactly one of profile_id, identifier (type and value) or source_key (source and record_id)";
+
     /// <summary>The lookup a request names; INVALID_ARGUMENT unless exactly one is set in full.</summary>
     public static ProfileLookup LookupOf(GetProfileRequest request)
     {
-        var lookup = request.LookupCase switch
-        {
-            GetProfileRequest.LookupOneofCase.ProfileId when request.ProfileId.Length > 0 => ProfileLookup.ById(request.ProfileId),
-            GetProfileRequest.LookupOneofCase.Identifier when request.Identifier.Type.Length > 0 && request.Identifier.Value.Length > 0 =>
-                ProfileLookup.ByIdentifier(request.Identifier.Type, request.Identifier.Value),
-            GetProfileRequest.LookupOneofCase.SourceKey when request.SourceKey.Source.Length > 0 && request.SourceKey.RecordId.Length > 0 =>
-                ProfileLookup.BySourceKey(request.SourceKey.Source, request.SourceKey.RecordId),
-            _ => null,
-        };
+        var lookup = LookupOf(request.ProfileId, request.Identifier, request.SourceKey);
         if (lookup is null)
         {
-            RpcErrors.ThrowInvalid("lookup", "set exactly one of profile_id, identifier (type and value) or source_key (source and record_id)");
+            RpcErrors.ThrowInvalid("lookup", LookupReason);
         }
 
         return lookup;
     }
+
+    /// <summary>
+    /// The lookup of a request's <c>oneof</c> (at most one of the three is set), or null unless one is set in full.
+    /// Shared by every request that names a profile.
+    /// </summary>
+    public static ProfileLookup? LookupOf(string profileId, Identifier? identifier, SourceKey? sourceKey) =>
+        profileId.Length > 0 ? ProfileLookup.ById(profileId)
+        : identifier is { Type.Length: > 0, Value.Length: > 0 } ? ProfileLookup.ByIdentifier(identifier.Type, identifier.Value)
+        : sourceKey is { Source.Length: > 0, RecordId.Length: > 0 } ? ProfileLookup.BySourceKey(sourceKey.Source, sourceKey.RecordId)
+        : null;
 
     public override async Task ListCrossReferences(ListCrossReferencesRequest request, IServerStreamWriter<CrossReference> responseStream, ServerCallContext context)
     {

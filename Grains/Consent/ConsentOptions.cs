@@ -18,6 +18,12 @@ public sealed partial class ConsentOptions
     /// <summary>True when <paramref name="purpose"/> is standard or configured.</summary>
     public bool IsKnown(string purpose) => StandardPurposes.Contains(purpose) || Purposes.Contains(purpose, StringComparer.Ordinal);
 
+    /// <summary>Why options with a <see cref="Malformed"/> purpose are refused at start.</summary>
+    public const string MalformedMessage = "Cdm:Consent:Purposes: a purpose is lower-case letters, digits and underscores, starting with a letter";
+
+    /// <summary>True when every configured purpose is a well-formed name.</summary>
+    public bool IsValid() => !Malformed().Any();
+
     /// <summary>The configured purposes that are not well-formed names; empty when all are.</summary>
     public IEnumerable<string> Malformed() => Purposes.Where(static p => !PurposeName().IsMatch(p));
 

@@ -19,50 +19,32 @@ public sealed class RecordConsents(ConsentOptions options)
         IncomingRecord record, DateTimeOffset observedAt, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var incoming = record.Consents.IsDefault ? [] : record.Consents;
+        var incoming = record.Consents;
+        if (incoming.IsDefaultOrEmpty)
+        {
+            // Most records carry none: nothing to allocate on the ingest path.
+            return ([], []);
+        }
+
         if (incoming.Length > MaxPerRecord)
         {
             return ([], [new FieldViolation("consents", $"holds {incoming.Length} statements; at most {MaxPerRecord}")]);
         }
 
         var statements = ImmutableArray.CreateBuilder<ConsentStatement>(incoming.Length);
-        var violations = ImmutableArray.CreateBuilder<FieldViolation>();
+        var violations = new List<FieldViolation>();
         for (var i = 0; i < incoming.Length; i++)
         {
             var consent = incoming[i];
-            var field = string.Create(CultureInfo.InvariantCulture, $"consents[{i}]");
-            if (!options.IsKnown(consent.Purpose))
-            {
-                violations.Add(new FieldViolation(field + ".purpose", $"'{consent.Purpose}' is not a known purpose"));
-            }
-
-            if (consent.Status is null)
-            {
-                violations.Add(new FieldViolation(field + ".status", "is required: granted, denied or withdrawn"));
-            }
-
-            if (consent.Basis is null)
-            {
-                violations.Add(new FieldViolation(field + ".basis", "is required: one of the lawful bases"));
-            }
-
             var givenAt = (consent.GivenAt ?? observedAt).ToUniversalTime();
-            if (consent.ExpiresAt is { } expiry && expiry <= givenAt)
+            var field = string.Create(CultureInfo.InvariantCulture, $"consents[{i}]");
+            if (ConsentRules.Check(options, consent, givenAt, field, violations))
             {
-                violations.Add(new FieldViolation(field + ".expires_at", "must be after given_at"));
-            }
-            else if (consent.ExpiresAt is not null && consent.Status is not (null or ConsentStatus.Granted))
-            {
-                violations.Add(new FieldViolation(field + ".expires_at", "only a grant lapses"));
-            }
-
-            if (consent.Status is { } status && consent.Basis is { } basis)
-            {
-                statements.Add(new ConsentStatement(consent.Purpose, status, basis, record.Source, givenAt, consent.ExpiresAt?.ToUniversalTime(), receivedAt));
+                statements.Add(new ConsentStatement(consent.Purpose, consent.Status!.Value, consent.Basis!.Value, record.Source, givenAt, consent.ExpiresAt?.ToUniversalTime(), receivedAt));
             }
         }
 
-        return violations.Count > 0 ? ([], violations.ToImmutable()) : (statements.ToImmutable(), []);
+        return violations.Count > 0 ? ([], [.. violations]) : (statements.MoveToImmutable(), []);
     }
 
     /// <summary>

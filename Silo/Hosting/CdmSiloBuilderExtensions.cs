@@ -40,7 +40,7 @@ public static class CdmSiloBuilderExtensions
         services.AddOptions<MergeJournalOptions>().Bind(cdm.GetSection("MergeJournal"));
         services.AddOptions<MatchingOptions>().Bind(cdm.GetSection("Matching"));
         services.AddOptions<IdentityGraphOptions>().Bind(cdm.GetSection("IdentityGraph"));
-        services.AddOptions<ConsentOptions>().Bind(cdm.GetSection("Consent"));
+        services.AddOptions<ConsentOptions>().Bind(cdm.GetSection("Consent")).Validate(static o => o.IsValid(), ConsentOptions.MalformedMessage).ValidateOnStart();
         // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
         services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
         services.TryAddSingleton(TimeProvider.System);

@@ -10,11 +10,15 @@ namespace Cdm.ClusterTests.Gateway;
 public sealed class ConsentEndToEndTests(EmbeddedHostFixture fixture)
 {
     private static readonly DateTimeOffset Day0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly string prefix = Guid.NewGuid().ToString("N")[..10];
+    private readonly ApiRecords records = new("shop");
 
     private EmbeddedHost Host => fixture.Host;
 
-    private string Source => "shop-" + prefix;
+    private string Source => records.Source;
+
+    private string Email(string local) => records.Email(local);
+
+    private SourceRecord Record(string id, params (string Name, string Value)[] attributes) => records.Record(id, attributes);
 
     [Fact]
     public async Task RecordConsent_NewestGivenAtWins_WhateverTheOrderOfArrival()
@@ -159,7 +163,7 @@ public sealed class ConsentEndToEndTests(EmbeddedHostFixture fixture)
         var request = Request(ByEmail("nobody"), "sms", ConsentStatus.Granted, day: 1);
 
         var record = await Assert.ThrowsAsync<RpcException>(() => Host.Consent.RecordConsentAsync(request).ResponseAsync);
-        var get = await Assert.ThrowsAsync<RpcException>(() => Host.Consent.GetConsentAsync(new GetConsentRequest { Profile = ById("p-" + prefix) }).ResponseAsync);
+        var get = await Assert.ThrowsAsync<RpcException>(() => Host.Consent.GetConsentAsync(new GetConsentRequest { Profile = ById("p-" + records.Prefix) }).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, record.StatusCode);
         Assert.Equal(StatusCode.NotFound, get.StatusCode);
@@ -190,17 +194,4 @@ public sealed class ConsentEndToEndTests(EmbeddedHostFixture fixture)
     private ConsentLookup ByEmail(string name) => new() { Identifier = new Identifier { Type = "email", Value = Email(name) } };
 
     private ConsentLookup BySourceKey(string id) => new() { SourceKey = new SourceKey { Source = Source, RecordId = id } };
-
-    private string Email(string local) => $"{local}.{prefix}@cdmtest.net";
-
-    private SourceRecord Record(string id, params (string Name, string Value)[] attributes)
-    {
-        var record = new SourceRecord { Source = Source, RecordId = id };
-        foreach (var (name, value) in attributes)
-        {
-            record.Attributes[name] = value;
-        }
-
-        return record;
-    }
 }

@@ -9,9 +9,15 @@ namespace Cdm.ClusterTests.Gateway;
 [Collection(EmbeddedHostCollection.Name)]
 public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
 {
-    private readonly string prefix = Guid.NewGuid().ToString("N")[..10];
+    private readonly ApiRecords records = new("crm");
 
     private EmbeddedHost Host => fixture.Host;
+
+    private string Source => records.Source;
+
+    private string Email(string local) => records.Email(local);
+
+    private SourceRecord Record(string id, params (string Name, string Value)[] attributes) => records.Record(id, attributes);
 
     [Fact]
     public async Task Ingest_ThenGetProfileByIdIdentifierAndSourceKey()
@@ -111,7 +117,7 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
     [Fact]
     public async Task GetProfile_UnknownOrEmptyLookup_AreNotFoundAndInvalidArgument()
     {
-        var missing = await Assert.ThrowsAsync<RpcException>(() => Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = "p-none-" + prefix }).ResponseAsync);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = "p-none-" + records.Prefix }).ResponseAsync);
         var empty = await Assert.ThrowsAsync<RpcException>(() => Host.Profiles.GetProfileAsync(new GetProfileRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
@@ -163,7 +169,7 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
     [Fact]
     public async Task GetProfile_DerivedValues_CarryDerivedLineageAndTheSourceAttribute()
     {
-        var email = $"bill.{prefix}@gmail.com";
+        var email = $"bill.{records.Prefix}@gmail.com";
         var created = await Host.Ingestion.IngestAsync(Record("enriched", ("email", email), ("first_name", "Bill")));
 
         var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = created.ProfileId });
@@ -179,20 +185,5 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
         Assert.False(sent.Lineage.Derived);
         Assert.Equal("", sent.Lineage.DerivedFrom);
         Assert.Equal("true", profile.Records.Single().Current.DerivedAttributes["email_free"]);
-    }
-
-    private string Source => "crm-" + prefix;
-
-    private string Email(string local) => $"{local}.{prefix}@cdmtest.net";
-
-    private SourceRecord Record(string id, params (string Name, string Value)[] attributes)
-    {
-        var record = new SourceRecord { Source = Source, RecordId = id };
-        foreach (var (name, value) in attributes)
-        {
-            record.Attributes[name] = value;
-        }
-
-        return record;
     }
 }
