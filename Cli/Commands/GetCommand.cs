@@ -29,12 +29,13 @@ public static class GetCommand
         };
         var versions = new Option<bool>("--versions") { Description = "Also return every version of every member record." };
         var json = new Option<bool>("--json") { Description = "Print the profile in protobuf's JSON mapping." };
+        var purpose = PurposeOption.Create();
 
         var command = new Command("get",
             "Print a profile: the golden record with lineage, member records and identifiers. " +
             "Give exactly one of PROFILE_ID, --profile, --identifier, --source-key. Exit code 3 when not found.")
         {
-            profileArgument, profile, identifier, sourceKey, versions, json,
+            profileArgument, profile, identifier, sourceKey, versions, json, purpose,
         };
         command.Validators.Add(result =>
         {
@@ -59,7 +60,7 @@ public static class GetCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var address = parse.GetValue(gateway)!;
-            var request = new GetProfileRequest { IncludeVersions = parse.GetValue(versions) };
+            var request = new GetProfileRequest { IncludeVersions = parse.GetValue(versions), Purpose = parse.GetValue(purpose)! };
             if ((parse.GetValue(profileArgument) ?? parse.GetValue(profile)) is { } profileId)
             {
                 request.ProfileId = profileId;

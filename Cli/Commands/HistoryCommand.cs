@@ -13,9 +13,10 @@ public static class HistoryCommand
     {
         var profileId = new Argument<string>("PROFILE_ID") { Description = "Profile id." };
         var json = new Option<bool>("--json") { Description = "Print the history in protobuf's JSON mapping." };
+        var purpose = PurposeOption.Create();
         var command = new Command("history", "Print a profile's merge and link history, oldest first. Exit code 3 when not found.")
         {
-            profileId, json,
+            profileId, json, purpose,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -25,7 +26,7 @@ public static class HistoryCommand
             {
                 using var channel = GatewayConnection.Open(address);
                 var history = await new Profiles.ProfilesClient(channel).GetHistoryAsync(
-                    new GetHistoryRequest { ProfileId = parse.GetValue(profileId)! }, cancellationToken: cancellationToken);
+                    new GetHistoryRequest { ProfileId = parse.GetValue(profileId)!, Purpose = parse.GetValue(purpose)! }, cancellationToken: cancellationToken);
                 if (parse.GetValue(json))
                 {
                     Console.Out.WriteLine(ProtoJson.Format(history));

@@ -11,6 +11,17 @@ public static class ProfileRenderer
         ? $"derived from {lineage.DerivedFrom} ({lineage.Rule})"
         : lineage?.Rule;
 
+    /// <summary>Why a value was withheld, in words.</summary>
+    public static string Reason(WithholdReason reason) => reason switch
+    {
+        WithholdReason.NotForPurpose => "not for this purpose",
+        WithholdReason.NoConsent => "no consent",
+        WithholdReason.ConsentDenied => "consent denied",
+        WithholdReason.ConsentWithdrawn => "consent withdrawn",
+        WithholdReason.ConsentExpired => "consent expired",
+        _ => "withheld",
+    };
+
     public static void Write(IAnsiConsole console, Cdm.Api.V1.Profile profile)
     {
         var title = $"profile {profile.ProfileId}";
@@ -20,7 +31,7 @@ public static class ProfileRenderer
         }
 
         console.WriteLine(title);
-        console.WriteLine($"created {Cells.Time(profile.CreatedAt)}, updated {Cells.Time(profile.UpdatedAt)}");
+        console.WriteLine($"created {Cells.Time(profile.CreatedAt)}, updated {Cells.Time(profile.UpdatedAt)}, read for {profile.Purpose}");
 
         var golden = new Table().Title("golden record")
             .AddColumns("attribute", "value", "source", "record id", "observed at", "rule");
@@ -55,6 +66,17 @@ public static class ProfileRenderer
         if (profile.MergedProfileIds.Count > 0)
         {
             console.WriteLine($"merged into this profile: {string.Join(", ", profile.MergedProfileIds)}");
+        }
+
+        if (profile.Withheld.Count > 0)
+        {
+            var withheld = new Table().Title($"withheld for {profile.Purpose}").AddColumns("attribute", "class", "reason");
+            foreach (var value in profile.Withheld)
+            {
+                withheld.AddRow(Cells.Row(value.Identifier ? $"identifier {value.Attribute}" : value.Attribute, value.AttributeClass, Reason(value.Reason)));
+            }
+
+            console.Write(withheld);
         }
     }
 }

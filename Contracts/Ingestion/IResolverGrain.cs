@@ -18,11 +18,11 @@ public interface IResolverGrain : IGrainWithIntegerKey
     /// <summary>Removes a source record from the profile that holds it.</summary>
     Task<DeleteOutcome> DeleteAsync(string source, string recordId);
 
-    /// <summary>Finds a profile by id, identifier or source key, following merges; null when none holds it.</summary>
-    Task<ProfileView?> GetProfileAsync(ProfileLookup lookup, bool includeVersions);
+    /// <summary>Finds a profile by id, identifier or source key, following merges, as <paramref name="purpose"/> may see it; null when none holds it.</summary>
+    Task<ProfileView?> GetProfileAsync(ProfileLookup lookup, bool includeVersions, string purpose);
 
-    /// <summary>The history of a profile (following merges); null when there is no such profile.</summary>
-    Task<ProfileHistoryView?> GetHistoryAsync(string profileId);
+    /// <summary>The history of a profile (following merges) as <paramref name="purpose"/> may see it; null when there is no such profile.</summary>
+    Task<ProfileHistoryView?> GetHistoryAsync(string profileId, string purpose);
 
     /// <summary>Records a consent statement on the profile a lookup finds (following merges); null when none holds it.</summary>
     Task<ProfileConsentView?> RecordConsentAsync(ProfileLookup lookup, ConsentStatement statement);

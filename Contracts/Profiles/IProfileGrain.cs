@@ -67,8 +67,11 @@ public interface IProfileGrain : IGrainWithStringKey
     /// <summary>Saga step 4 on the loser: become <c>MergedInto(target)</c> and drop the content the survivor now holds.</summary>
     Task CompleteMergeAsync(string target);
 
-    /// <summary>The profile as read, or null when it holds nothing or is not active.</summary>
-    Task<ProfileView?> GetViewAsync(bool includeVersions);
+    /// <summary>
+    /// The profile as <paramref name="purpose"/> may see it under the person's consent now, or null when it holds nothing
+    /// or is not active. An unknown purpose is refused.
+    /// </summary>
+    Task<ProfileView?> GetViewAsync(bool includeVersions, string purpose);
 
     /// <summary>
     /// Records a consent statement (idempotent); redirects like <see cref="AddRecordAsync"/>; <c>Rejected</c> when the
@@ -79,6 +82,6 @@ public interface IProfileGrain : IGrainWithStringKey
     /// <summary>Every consent statement held, or null when the profile is not active or holds nothing.</summary>
     Task<ImmutableArray<ConsentStatement>?> GetConsentAsync();
 
-    /// <summary>The history of this profile, oldest first.</summary>
-    Task<ImmutableArray<HistoryEntry>> GetHistoryAsync();
+    /// <summary>The history of this profile, oldest first, its reasons masked where they quote what <paramref name="purpose"/> may not see.</summary>
+    Task<ImmutableArray<HistoryEntry>> GetHistoryAsync(string purpose);
 }

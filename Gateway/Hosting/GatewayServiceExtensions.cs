@@ -8,6 +8,7 @@ using Cdm.Gateway.Stewardship;
 using Cdm.Gateway.Resilience;
 using Cdm.Grains.Consent;
 using Cdm.Operations.Health;
+using Cdm.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class GatewayServiceExtensions
         services.AddOptions<ConsentOptions>().Bind(configuration.GetSection(ConsentOptions.SectionName))
             .Validate(static o => o.IsValid(), ConsentOptions.MalformedMessage)
             .ValidateOnStart();
+        services.AddCdmPrivacy(configuration);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayMetrics>();

@@ -46,8 +46,26 @@ public static class ProfileMapping
             return member;
         }));
         profile.MergedProfileIds.AddRange(view.MergedProfileIds);
+        profile.Purpose = view.Purpose;
+        profile.Withheld.AddRange(view.Withheld.Select(static w => new WithheldValue
+        {
+            Attribute = w.Attribute,
+            AttributeClass = w.AttributeClass,
+            Reason = ToProto(w.Reason),
+            Identifier = w.Identifier,
+        }));
         return profile;
     }
+
+    private static WithholdReason ToProto(Contracts.Privacy.WithholdReason reason) => reason switch
+    {
+        Contracts.Privacy.WithholdReason.NotForPurpose => WithholdReason.NotForPurpose,
+        Contracts.Privacy.WithholdReason.NoConsent => WithholdReason.NoConsent,
+        Contracts.Privacy.WithholdReason.ConsentDenied => WithholdReason.ConsentDenied,
+        Contracts.Privacy.WithholdReason.ConsentWithdrawn => WithholdReason.ConsentWithdrawn,
+        Contracts.Privacy.WithholdReason.ConsentExpired => WithholdReason.ConsentExpired,
+        _ => WithholdReason.Unspecified,
+    };
 
     public static ProfileHistory ToProto(this ProfileHistoryView history)
     {

@@ -2,24 +2,42 @@ using Cdm.Api.V1;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Gateway.Errors;
+using Cdm.Grains.Privacy;
 using Grpc.Core;
 
 namespace Cdm.Gateway.Profiles;
 
 /// <summary><c>cdm.v1.Profiles</c>: profile reads, cross references and history, one grain call each.</summary>
-public sealed class ProfilesService(IGrainFactory grains) : Api.V1.Profiles.ProfilesBase
+public sealed class ProfilesService(IGrainFactory grains, ReadPolicy readPolicy) : Api.V1.Profiles.ProfilesBase
 {
     private IResolverGrain Resolver => grains.GetGrain<IResolverGrain>(0);
 
     public override async Task<Profile> GetProfile(GetProfileRequest request, ServerCallContext context)
     {
-        var view = await Resolver.GetProfileAsync(LookupOf(request), request.IncludeVersions);
+        var lookup = LookupOf(request);
+        var view = await Resolver.GetProfileAsync(lookup, request.IncludeVersions, PurposeOf(request.Purpose));
         if (view is null)
         {
             RpcErrors.ThrowNotFound("no profile holds " + Describe(request));
         }
 
         return view.ToProto();
+    }
+
+    /// <summary>The declared purpose of a read; INVALID_ARGUMENT naming <c>purpose</c> when it is missing or unknown.</summary>
+    private string PurposeOf(string purpose)
+    {
+        if (purpose.Length == 0)
+        {
+            RpcErrors.ThrowInvalid("purpose", $"is required: why the profile is read (one of {string.Join(", ", readPolicy.Purposes)})");
+        }
+
+        if (!readPolicy.IsKnown(purpose))
+        {
+            RpcErrors.ThrowInvalid("purpose", readPolicy.UnknownPurposeMessage(purpose));
+        }
+
+        return purpose;
     }
 
     /// <summary>What a request must say about the profile it names.</summary>
@@ -63,7 +81,7 @@ public sealed class ProfilesService(IGrainFactory grains) : Api.V1.Profiles.Prof
             RpcErrors.ThrowInvalid("profile_id", "is required");
         }
 
-        var history = await Resolver.GetHistoryAsync(request.ProfileId);
+        var history = await Resolver.GetHistoryAsync(request.ProfileId, PurposeOf(request.Purpose));
         if (history is null)
         {
             RpcErrors.ThrowNotFound($"no profile {request.ProfileId}");

@@ -66,7 +66,7 @@ public sealed class StewardshipService(IGrainFactory grains) : Api.V1.Stewardshi
 
         var sourceKey = Contracts.Records.SourceKeys.For(request.Record.Source, request.Record.RecordId);
         var before = await grains.GetGrain<Contracts.Ingestion.IResolverGrain>(0)
-            .GetProfileAsync(Contracts.Profiles.ProfileLookup.BySourceKey(request.Record.Source, request.Record.RecordId), false);
+            .GetProfileAsync(Contracts.Profiles.ProfileLookup.BySourceKey(request.Record.Source, request.Record.RecordId), false, Contracts.Privacy.ReadPurposes.Stewardship);
         var outcome = await Steward.SplitAsync(sourceKey, request.Steward);
         Answer(outcome);
         return new SplitRecordResponse { ProfileId = outcome.ProfileId ?? "", PreviousProfileId = before?.ProfileId ?? "" };

@@ -67,7 +67,7 @@ public sealed class ResolverGrain(
         throw new InvalidOperationException($"Delete of {sourceKey}: its profile kept moving.");
     }
 
-    public async Task<ProfileView?> GetProfileAsync(ProfileLookup lookup, bool includeVersions)
+    public async Task<ProfileView?> GetProfileAsync(ProfileLookup lookup, bool includeVersions, string purpose)
     {
         var start = await StartingProfileAsync(lookup);
         if (start is null)
@@ -76,13 +76,13 @@ public sealed class ResolverGrain(
         }
 
         var profileId = await grains.TerminalAsync(start);
-        var view = await grains.Profile(profileId).GetViewAsync(includeVersions);
+        var view = await grains.Profile(profileId).GetViewAsync(includeVersions, purpose);
         return view is not null && lookup.ProfileId is { } asked && asked != profileId
             ? view with { RequestedProfileId = asked }
             : view;
     }
 
-    public async Task<ProfileHistoryView?> GetHistoryAsync(string profileId)
+    public async Task<ProfileHistoryView?> GetHistoryAsync(string profileId, string purpose)
     {
         var route = await grains.Profile(profileId).GetRouteAsync();
         if (!route.Exists)
@@ -91,7 +91,7 @@ public sealed class ResolverGrain(
         }
 
         var terminal = await grains.TerminalAsync(profileId);
-        var history = await grains.Profile(terminal).GetHistoryAsync();
+        var history = await grains.Profile(terminal).GetHistoryAsync(purpose);
         return new ProfileHistoryView(terminal, history);
     }
 

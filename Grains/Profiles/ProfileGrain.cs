@@ -3,6 +3,7 @@ using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
+using Cdm.Grains.Privacy;
 using Cdm.Grains.Storage;
 using Cdm.Grains.Survivorship;
 
@@ -17,7 +18,7 @@ namespace Cdm.Grains.Profiles;
 // Activated on the silo of the first caller (the resolver that ingests the record): in a cluster most
 // identifiers and profiles are touched by one record's resolution, so its calls stay in-process.
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider time) : Grain, IProfileGrain
+public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy readPolicy, ProfileReadFilter readFilter, TimeProvider time) : Grain, IProfileGrain
 {
     private StoredState<ProfileState> state = null!;
 
@@ -255,8 +256,10 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider
             ? null
             : [.. Profile.Consent.Statements.Values.SelectMany(static s => s)]);
 
-    public Task<ProfileView?> GetViewAsync(bool includeVersions)
+    public Task<ProfileView?> GetViewAsync(bool includeVersions, string purpose)
     {
+        // Refused before anything is read: an unknown purpose must not learn whether the profile exists.
+        var grant = Grant(purpose);
         if (Profile.Status != ProfileStatus.Active || Profile.IsEmpty)
         {
             return Task.FromResult<ProfileView?>(null);
@@ -284,10 +287,18 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, TimeProvider
             Profile.CreatedAt ?? DateTimeOffset.UnixEpoch,
             Profile.UpdatedAt ?? DateTimeOffset.UnixEpoch,
             null);
-        return Task.FromResult<ProfileView?>(view);
+        return Task.FromResult<ProfileView?>(readFilter.Apply(view, grant));
     }
 
-    public Task<ImmutableArray<HistoryEntry>> GetHistoryAsync() => Task.FromResult<ImmutableArray<HistoryEntry>>([.. Profile.History]);
+    public Task<ImmutableArray<HistoryEntry>> GetHistoryAsync(string purpose) =>
+        Task.FromResult(readFilter.Apply([.. Profile.History], Grant(purpose)));
+
+    /// <summary>What a read for <paramref name="purpose"/> may see under the consent this profile holds now.</summary>
+    private ReadGrant Grant(string purpose)
+    {
+        var now = time.GetUtcNow();
+        return readPolicy.Grant(purpose, p => Profile.Consent.Effective(p, now));
+    }
 
     private ProfileWriteResult? Redirect() =>
         Profile.Status == ProfileStatus.Active ? null : ProfileWriteResult.Redirect(Profile.Target!);

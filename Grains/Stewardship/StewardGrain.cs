@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Collections.Immutable;
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using Cdm.Contracts.Stewardship;
@@ -99,7 +100,7 @@ public sealed class StewardGrain(ResolutionGrains grains, CdmMetrics metrics, Ti
             }
 
             var profileId = await grains.TerminalAsync(owner);
-            var view = await grains.Profile(profileId).GetViewAsync(false);
+            var view = await grains.Profile(profileId).GetViewAsync(false, ReadPurposes.Stewardship);
             if (view is null || view.Members.All(m => SourceKeys.For(m.Source, m.RecordId) != sourceKey))
             {
                 continue;
@@ -123,7 +124,7 @@ public sealed class StewardGrain(ResolutionGrains grains, CdmMetrics metrics, Ti
     public async Task<ProfileExplanation?> ExplainAsync(ProfileLookup lookup)
     {
         // The resolver finds the profile the same way a read does (id, identifier or source key, through merges).
-        var view = await GrainFactory.GetGrain<Contracts.Ingestion.IResolverGrain>(0).GetProfileAsync(lookup, false);
+        var view = await GrainFactory.GetGrain<Contracts.Ingestion.IResolverGrain>(0).GetProfileAsync(lookup, false, ReadPurposes.Stewardship);
         return view is null ? null : await grains.Profile(view.ProfileId).ExplainAsync();
     }
 

@@ -41,6 +41,7 @@ public static class CdmSiloBuilderExtensions
         services.AddOptions<MatchingOptions>().Bind(cdm.GetSection("Matching"));
         services.AddOptions<IdentityGraphOptions>().Bind(cdm.GetSection("IdentityGraph"));
         services.AddOptions<ConsentOptions>().Bind(cdm.GetSection("Consent")).Validate(static o => o.IsValid(), ConsentOptions.MalformedMessage).ValidateOnStart();
+        services.AddCdmPrivacy(configuration);
         // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
         services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
         services.TryAddSingleton(TimeProvider.System);

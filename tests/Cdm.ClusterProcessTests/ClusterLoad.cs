@@ -102,7 +102,7 @@ public sealed class ClusterLoad
         var mismatches = 0;
         foreach (var record in records.Where((_, i) => i % Math.Max(1, records.Count / sample) == 0))
         {
-            var profile = await client.GetProfileAsync(new GetProfileRequest { SourceKey = new SourceKey { Source = record.Source, RecordId = record.RecordId } }, cancellationToken: cancellationToken);
+            var profile = await client.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = new SourceKey { Source = record.Source, RecordId = record.RecordId } }, cancellationToken: cancellationToken);
             if (!xref.TryGetValue(new RecordKey(record.Source, record.RecordId), out var expected) || expected != profile.ProfileId)
             {
                 mismatches++;

@@ -44,7 +44,7 @@ public sealed class LocalClusterScriptTests
             using (var channel = GatewayConnection.Open($"http://127.0.0.1:{5002 + offset}"))
             {
                 var profile = await new Profiles.ProfilesClient(channel).GetProfileAsync(new GetProfileRequest
-                {
+                { Purpose = "stewardship",
                     SourceKey = new SourceKey { Source = "crm", RecordId = $"script-{5001 + offset}" },
                 });
                 Assert.Equal(2, profile.Records.Count);

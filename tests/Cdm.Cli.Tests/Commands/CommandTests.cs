@@ -22,30 +22,46 @@ public sealed class CommandTests : IAsyncLifetime
     [Fact]
     public async Task Get_UnknownProfile_ExitsWithNotFound()
     {
-        Assert.Equal(ExitCodes.NotFound, await Run("get", "--profile", "nobody"));
+        Assert.Equal(ExitCodes.NotFound, await Run("get", "--profile", "nobody", "--purpose", "stewardship"));
     }
 
     [Fact]
     public async Task Get_ByIdentifierAndSourceKey_Succeeds()
     {
-        var profile = new Profile { ProfileId = "p1", Golden = { new GoldenValue { Attribute = "email", Value = "[a@b.com]", Lineage = new Lineage { Source = "crm" } } } };
+        var profile = new Profile
+        {
+            ProfileId = "p1",
+            Golden = { new GoldenValue { Attribute = "email", Value = "[a@b.com]", Lineage = new Lineage { Source = "crm" } } },
+            Purpose = "email_marketing",
+            Withheld = { new WithheldValue { Attribute = "phone", AttributeClass = "phone", Reason = WithholdReason.NotForPurpose } },
+        };
         gateway.State.Profiles["email:a@b.com"] = profile;
         gateway.State.Profiles["crm/1/2"] = profile;
 
-        Assert.Equal(ExitCodes.Ok, await Run("get", "--identifier", "email=a@b.com"));
-        Assert.Equal(ExitCodes.Ok, await Run("get", "--source-key", "crm/1/2", "--json"));
+        Assert.Equal(ExitCodes.Ok, await Run("get", "--identifier", "email=a@b.com", "--purpose", "email_marketing"));
+        Assert.Equal(ExitCodes.Ok, await Run("get", "--source-key", "crm/1/2", "--json", "--purpose", "customer_service"));
+        Assert.Equal(["email_marketing", "customer_service"], gateway.State.ReadPurposes);
+    }
+
+    [Fact]
+    public async Task Get_WithoutPurpose_IsAUsageErrorAndReadsNothing()
+    {
+        Assert.Equal(ExitCodes.Usage, await Run("get", "p1"));
+        Assert.Equal(ExitCodes.Usage, await Run("history", "p1"));
+        Assert.Empty(gateway.State.ReadPurposes);
     }
 
     [Fact]
     public async Task Get_TwoLookups_IsAUsageError()
     {
-        Assert.Equal(ExitCodes.Usage, await Run("get", "p1", "--identifier", "email=a@b.com"));
+        Assert.Equal(ExitCodes.Usage, await Run("get", "p1", "--identifier", "email=a@b.com", "--purpose", "stewardship"));
     }
 
     [Fact]
     public async Task History_UnknownProfile_ExitsWithNotFound()
     {
-        Assert.Equal(ExitCodes.NotFound, await Run("history", "nobody", "--json"));
+        Assert.Equal(ExitCodes.NotFound, await Run("history", "nobody", "--json", "--purpose", "analytics"));
+        Assert.Equal(["analytics"], gateway.State.ReadPurposes);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class FakeGatewayState
 
     public ConcurrentDictionary<string, Profile> Profiles { get; } = new();
 
+    /// <summary>The purpose of every profile and history read, in order.</summary>
+    public ConcurrentQueue<string> ReadPurposes { get; } = new();
+
     public List<CrossReference> CrossReferences { get; } = [];
 
     public ConcurrentQueue<SourceRecord> Received { get; } = new();

@@ -13,6 +13,7 @@ public sealed class FakeProfilesService(FakeGatewayState state) : Profiles.Profi
 
     public override Task<Profile> GetProfile(GetProfileRequest request, ServerCallContext context)
     {
+        state.ReadPurposes.Enqueue(request.Purpose);
         if (request.ProfileId == InvalidId)
         {
             var status = new Google.Rpc.Status
@@ -51,12 +52,15 @@ public sealed class FakeProfilesService(FakeGatewayState state) : Profiles.Profi
         }
     }
 
-    public override Task<ProfileHistory> GetHistory(GetHistoryRequest request, ServerCallContext context) =>
-        state.Profiles.ContainsKey(request.ProfileId)
+    public override Task<ProfileHistory> GetHistory(GetHistoryRequest request, ServerCallContext context)
+    {
+        state.ReadPurposes.Enqueue(request.Purpose);
+        return state.Profiles.ContainsKey(request.ProfileId)
             ? Task.FromResult(new ProfileHistory
             {
                 ProfileId = request.ProfileId,
                 Events = { new HistoryEvent { Kind = HistoryEventKind.RecordAdded, Reason = "new profile", At = Timestamp.FromDateTime(DateTime.UnixEpoch) } },
             })
             : throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no such profile"));
+    }
 }

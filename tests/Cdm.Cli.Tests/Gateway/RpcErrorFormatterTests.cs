@@ -15,7 +15,7 @@ public sealed class RpcErrorFormatterTests
         var client = new Profiles.ProfilesClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await client.GetProfileAsync(new GetProfileRequest { ProfileId = FakeProfilesService.InvalidId }));
+            await client.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", ProfileId = FakeProfilesService.InvalidId }));
 
         Assert.Equal("error: InvalidArgument: the request is not valid [profile_id: is not a profile id]",
             RpcErrorFormatter.Format(error, gateway.Address));

@@ -34,7 +34,7 @@ public sealed class AdoNetStorageTests
             Assert.True(File.Exists(Path.Combine(dataDirectory, "cdm-adonet.db")));
             await using var restarted = new EmbeddedHost(dataDirectory, "--Cdm:Storage:Provider", "AdoNet");
             await restarted.StartAsync();
-            var profile = await restarted.Profiles.GetProfileAsync(new GetProfileRequest { Identifier = new Identifier { Type = "email", Value = "ada@cdmtest.net" } });
+            var profile = await restarted.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", Identifier = new Identifier { Type = "email", Value = "ada@cdmtest.net" } });
             Assert.Equal(profileId, profile.ProfileId);
             Assert.Equal(["1", "9"], profile.Records.Select(r => r.RecordId).Order());
         }

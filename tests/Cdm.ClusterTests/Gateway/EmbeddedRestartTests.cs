@@ -43,7 +43,7 @@ public sealed class EmbeddedRestartTests
             Assert.Equal(300, acknowledged.Count);
             foreach (var (recordId, profileId) in acknowledged)
             {
-                var profile = await restarted.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = new SourceKey { Source = "crm", RecordId = recordId } });
+                var profile = await restarted.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = new SourceKey { Source = "crm", RecordId = recordId } });
                 // Merges after this record's answer may have moved it to a smaller id; it is found all the same.
                 Assert.True(string.CompareOrdinal(profile.ProfileId, profileId) <= 0, $"record {recordId}: profile {profile.ProfileId} after restart, {profileId} before");
                 Assert.Contains(profile.Records, r => r.RecordId == recordId);

@@ -27,9 +27,9 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
 
         Assert.Equal(IngestStatus.Created, created.Status);
         Assert.Equal(IngestStatus.Linked, linked.Status);
-        var byId = await Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = created.ProfileId });
-        var byEmail = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Identifier = new Identifier { Type = "email", Value = Email("ada") } });
-        var bySource = await Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = new SourceKey { Source = Source, RecordId = "2" } });
+        var byId = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", ProfileId = created.ProfileId });
+        var byEmail = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", Identifier = new Identifier { Type = "email", Value = Email("ada") } });
+        var bySource = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = new SourceKey { Source = Source, RecordId = "2" } });
 
         Assert.Equal(created.ProfileId, byEmail.ProfileId);
         Assert.Equal(created.ProfileId, bySource.ProfileId);
@@ -54,7 +54,7 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
         var badRequest = error.GetRpcStatus()?.GetDetail<BadRequest>();
         Assert.Contains(badRequest!.FieldViolations, v => v.Field == "record_id");
         var lookup = await Assert.ThrowsAsync<RpcException>(() => Host.Profiles.GetProfileAsync(
-            new GetProfileRequest { Identifier = new Identifier { Type = "email", Value = Email("bad") } }).ResponseAsync);
+            new GetProfileRequest { Purpose = "stewardship", Identifier = new Identifier { Type = "email", Value = Email("bad") } }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
     }
 
@@ -109,7 +109,7 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
         // Records sharing an email end in one profile (an answer may name a profile merged away later).
         foreach (var group in results.Where(r => r.Status != IngestStatus.Rejected).GroupBy(r => int.Parse(r.RecordId[1..]) % 100))
         {
-            var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Identifier = new Identifier { Type = "email", Value = Email($"s{group.Key}") } });
+            var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", Identifier = new Identifier { Type = "email", Value = Email($"s{group.Key}") } });
             Assert.Equal(group.Select(r => r.RecordId).Order(), profile.Records.Select(r => r.RecordId).Order());
         }
     }
@@ -117,7 +117,7 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
     [Fact]
     public async Task GetProfile_UnknownOrEmptyLookup_AreNotFoundAndInvalidArgument()
     {
-        var missing = await Assert.ThrowsAsync<RpcException>(() => Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = "p-none-" + records.Prefix }).ResponseAsync);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", ProfileId = "p-none-" + records.Prefix }).ResponseAsync);
         var empty = await Assert.ThrowsAsync<RpcException>(() => Host.Profiles.GetProfileAsync(new GetProfileRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
@@ -145,7 +145,7 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
 
         Assert.Equal(["a", "b", "c", "d"], xref.Select(x => x.RecordId).Order());
         Assert.Single(xref.Select(x => x.ProfileId).Distinct());
-        var history = await Host.Profiles.GetHistoryAsync(new GetHistoryRequest { ProfileId = a.ProfileId });
+        var history = await Host.Profiles.GetHistoryAsync(new GetHistoryRequest { Purpose = "stewardship", ProfileId = a.ProfileId });
         var absorbed = Assert.Single(history.Events, e => e.Kind == HistoryEventKind.Absorbed);
         Assert.Contains("phone:+61293744000", absorbed.Reason);
         Assert.Contains(new[] { a.ProfileId, b.ProfileId }, id => id == absorbed.OtherProfileId);
@@ -161,7 +161,7 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
 
         Assert.True(deleted.Deleted);
         Assert.Equal(kept.ProfileId, deleted.ProfileId);
-        var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = kept.ProfileId });
+        var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", ProfileId = kept.ProfileId });
         Assert.Equal("keep", Assert.Single(profile.Records).RecordId);
         Assert.DoesNotContain(profile.Golden, g => g.Attribute == "nickname");
     }
@@ -172,7 +172,7 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
         var email = $"bill.{records.Prefix}@gmail.com";
         var created = await Host.Ingestion.IngestAsync(Record("enriched", ("email", email), ("first_name", "Bill")));
 
-        var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = created.ProfileId });
+        var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", ProfileId = created.ProfileId });
 
         var domain = profile.Golden.Single(g => g.Attribute == "email_domain");
         Assert.Equal("gmail.com", domain.Value);

@@ -1,3 +1,4 @@
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Grains.Enrichment;
@@ -21,7 +22,7 @@ public sealed class EnrichmentTests(ClusterFixture fixture)
         var outcome = await Resolver.IngestAsync(records.Record("e1", attributes:
             [("first_name", "Bill"), ("email", email), ("phone", phone), ("birth_date", "1990-01-01")]));
 
-        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(outcome.ProfileId!), includeVersions: false);
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(outcome.ProfileId!), includeVersions: false, ReadPurposes.Stewardship);
         var golden = profile!.Golden.ToDictionary(g => g.Attribute);
         var receivedOn = DateOnly.FromDateTime(Assert.Single(profile.Members).Current.ReceivedAt.UtcDateTime);
 
@@ -49,11 +50,11 @@ public sealed class EnrichmentTests(ClusterFixture fixture)
         Assert.Equal(IngestStatus.Created, grace.Status);
         Assert.NotEqual(ada.ProfileId, grace.ProfileId);
         Assert.Contains(grace.QualityFlags, f => f.Attribute == "email" && f.Issue == RecordNormaliser.RoleAddressIssue);
-        var adaProfile = await Resolver.GetProfileAsync(ProfileLookup.ById(ada.ProfileId!), includeVersions: false);
+        var adaProfile = await Resolver.GetProfileAsync(ProfileLookup.ById(ada.ProfileId!), includeVersions: false, ReadPurposes.Stewardship);
         Assert.Single(adaProfile!.Members);
         Assert.Contains(adaProfile.Golden, g => g.Attribute == "email" && g.Value == role);
         Assert.Contains(adaProfile.Golden, g => g.Attribute == "email_role" && g.Value == "true" && g.Lineage.DerivedFrom == "email");
-        Assert.Null(await Resolver.GetProfileAsync(ProfileLookup.ByIdentifier("email", role), includeVersions: false));
+        Assert.Null(await Resolver.GetProfileAsync(ProfileLookup.ByIdentifier("email", role), includeVersions: false, ReadPurposes.Stewardship));
 
         var personal = records.Email("ada.personal");
         var first = await Resolver.IngestAsync(records.Record("p1", attributes: [("first_name", "Ada"), ("email", personal), ("phone", UniqueMobile())]));
@@ -74,7 +75,7 @@ public sealed class EnrichmentTests(ClusterFixture fixture)
         Assert.Equal(IngestStatus.Created, first.Status);
         Assert.Equal(IngestStatus.Unchanged, second.Status);
         Assert.Equal(first.ProfileId, second.ProfileId);
-        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(first.ProfileId!), includeVersions: true);
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(first.ProfileId!), includeVersions: true, ReadPurposes.Stewardship);
         var member = Assert.Single(profile!.Members);
         Assert.Equal(1, member.VersionCount);
         Assert.Equal("elisabeth, elizabeth", member.Current.DerivedAttributes["first_name_canonical"]);

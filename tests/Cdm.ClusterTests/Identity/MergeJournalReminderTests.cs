@@ -1,3 +1,4 @@
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Identity;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
@@ -62,7 +63,7 @@ public sealed class MergeJournalReminderTests : IAsyncLifetime
 
         async Task<bool> IsFinishedAsync()
         {
-            var profile = await Grains.GetGrain<IProfileGrain>(survivor).GetViewAsync(false);
+            var profile = await Grains.GetGrain<IProfileGrain>(survivor).GetViewAsync(false, ReadPurposes.Stewardship);
             return profile is not null
                 && profile.Members.Select(m => m.RecordId).Order().SequenceEqual(["a", "b"])
                 && await Grains.GetGrain<IIdentifierGrain>($"email:{email}").GetOwnerAsync() == survivor

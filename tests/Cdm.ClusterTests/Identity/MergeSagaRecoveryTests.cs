@@ -1,3 +1,4 @@
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Identity;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
@@ -46,7 +47,7 @@ public sealed class MergeSagaRecoveryTests(ClusterFixture fixture)
         var left = await journal.WakeAsync();
 
         Assert.DoesNotContain(left, m => m.Loser == loser);
-        var merged = await Resolver.GetProfileAsync(ProfileLookup.ById(loser), false);
+        var merged = await Resolver.GetProfileAsync(ProfileLookup.ById(loser), false, ReadPurposes.Stewardship);
         Assert.Equal(survivor, merged!.ProfileId);
         Assert.Equal(["a", "b"], merged.Members.Select(m => m.RecordId).Order());
         Assert.Equal(survivor, await fixture.Grains.GetGrain<IIdentifierGrain>($"email:{email}").GetOwnerAsync());
@@ -55,7 +56,7 @@ public sealed class MergeSagaRecoveryTests(ClusterFixture fixture)
         // The client's retry of the interrupted record lands once.
         var retried = await Resolver.IngestAsync(bridge);
         Assert.Equal(survivor, retried.ProfileId);
-        var final = await Resolver.GetProfileAsync(ProfileLookup.ById(survivor), false);
+        var final = await Resolver.GetProfileAsync(ProfileLookup.ById(survivor), false, ReadPurposes.Stewardship);
         Assert.Equal(["a", "b", "c"], final!.Members.Select(m => m.RecordId).Order());
     }
 }

@@ -1,3 +1,4 @@
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Identity;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
@@ -19,8 +20,8 @@ public sealed class ResolutionTests(ClusterFixture fixture)
         var outcome = await Resolver.IngestAsync(records.Record("1", attributes: [("first_name", "Ada"), ("email", email.ToUpperInvariant())]));
 
         Assert.Equal(IngestStatus.Created, outcome.Status);
-        var byEmail = await Resolver.GetProfileAsync(ProfileLookup.ByIdentifier("email", $"  {email} "), false);
-        var bySource = await Resolver.GetProfileAsync(ProfileLookup.BySourceKey(records.Source(), "1"), false);
+        var byEmail = await Resolver.GetProfileAsync(ProfileLookup.ByIdentifier("email", $"  {email} "), false, ReadPurposes.Stewardship);
+        var bySource = await Resolver.GetProfileAsync(ProfileLookup.BySourceKey(records.Source(), "1"), false, ReadPurposes.Stewardship);
         Assert.Equal(outcome.ProfileId, byEmail?.ProfileId);
         Assert.Equal(outcome.ProfileId, bySource?.ProfileId);
         Assert.Contains(byEmail!.Golden, g => g.Attribute == "email" && g.Value == email && g.Lineage.RecordId == "1");
@@ -31,7 +32,7 @@ public sealed class ResolutionTests(ClusterFixture fixture)
     {
         var outcome = await Resolver.IngestAsync(records.Record("n", attributes: [("email", records.Email("n"))], identifiers: [("crm_id", records.Id("n"))]));
 
-        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(outcome.ProfileId!), false);
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(outcome.ProfileId!), false, ReadPurposes.Stewardship);
         Assert.Equal("new profile", Assert.Single(profile!.Members).LinkReason);
     }
 
@@ -44,7 +45,7 @@ public sealed class ResolutionTests(ClusterFixture fixture)
         Assert.True(await empty.SealAsync(held.ProfileId!));
         Assert.False(await fixture.Grains.GetGrain<IProfileGrain>(held.ProfileId!).SealAsync("p-empty-" + records.Prefix));
         Assert.Equal(held.ProfileId, (await empty.GetRouteAsync()).Target);
-        Assert.Equal(held.ProfileId, (await Resolver.GetProfileAsync(ProfileLookup.ById("p-empty-" + records.Prefix), false))!.ProfileId);
+        Assert.Equal(held.ProfileId, (await Resolver.GetProfileAsync(ProfileLookup.ById("p-empty-" + records.Prefix), false, ReadPurposes.Stewardship))!.ProfileId);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class ResolutionTests(ClusterFixture fixture)
 
         Assert.Equal(IngestStatus.Linked, second.Status);
         Assert.Equal(first.ProfileId, second.ProfileId);
-        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(first.ProfileId!), false);
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(first.ProfileId!), false, ReadPurposes.Stewardship);
         Assert.Equal(2, profile!.Members.Length);
         var linked = profile.Members.Single(m => m.Source == records.Source("shop"));
         Assert.Equal($"identifier email:{email}", linked.LinkReason);
@@ -77,13 +78,13 @@ public sealed class ResolutionTests(ClusterFixture fixture)
         Assert.Equal(survivor, bridge.ProfileId);
         Assert.Equal([loser], bridge.MergedProfileIds.ToArray());
 
-        var viaLoser = await Resolver.GetProfileAsync(ProfileLookup.ById(loser), false);
+        var viaLoser = await Resolver.GetProfileAsync(ProfileLookup.ById(loser), false, ReadPurposes.Stewardship);
         Assert.Equal(survivor, viaLoser!.ProfileId);
         Assert.Equal(loser, viaLoser.RequestedProfileId);
         Assert.Equal(3, viaLoser.Members.Length);
         Assert.Contains(loser, viaLoser.MergedProfileIds);
 
-        var history = await Resolver.GetHistoryAsync(loser);
+        var history = await Resolver.GetHistoryAsync(loser, ReadPurposes.Stewardship);
         var absorbed = Assert.Single(history!.Entries, e => e.Kind == HistoryKind.Absorbed);
         Assert.Equal(loser, absorbed.OtherProfileId);
         Assert.Contains("src:" + records.Source() + ":c", absorbed.Reason);
@@ -104,7 +105,7 @@ public sealed class ResolutionTests(ClusterFixture fixture)
 
         Assert.Equal(IngestStatus.Unchanged, again.Status);
         Assert.Equal(first.ProfileId, again.ProfileId);
-        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(first.ProfileId!), true);
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(first.ProfileId!), true, ReadPurposes.Stewardship);
         Assert.Equal(1, Assert.Single(profile!.Members).VersionCount);
     }
 
@@ -121,7 +122,7 @@ public sealed class ResolutionTests(ClusterFixture fixture)
 
         Assert.Equal(IngestStatus.Updated, updated.Status);
         Assert.Equal(IngestStatus.Updated, late.Status);
-        var profile = await Resolver.GetProfileAsync(ProfileLookup.BySourceKey(records.Source(), "1"), true);
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.BySourceKey(records.Source(), "1"), true, ReadPurposes.Stewardship);
         var member = Assert.Single(profile!.Members);
         Assert.Equal(3, member.VersionCount);
         Assert.Equal(["Darwin", "Perth", "Hobart"], member.Versions.Select(v => v.Attributes["city"]));
@@ -135,14 +136,14 @@ public sealed class ResolutionTests(ClusterFixture fixture)
         var email = records.Email("del");
         var kept = await Resolver.IngestAsync(records.Record("keep", observedAt: DateTimeOffset.Parse("2020-01-01T00:00:00Z"), attributes: [("email", email), ("city", "Perth")]));
         await Resolver.IngestAsync(records.Record("gone", observedAt: DateTimeOffset.Parse("2024-01-01T00:00:00Z"), attributes: [("email", email), ("city", "Sydney")]));
-        Assert.Equal("Sydney", (await Resolver.GetProfileAsync(ProfileLookup.ById(kept.ProfileId!), false))!.Golden.Single(g => g.Attribute == "city").Value);
+        Assert.Equal("Sydney", (await Resolver.GetProfileAsync(ProfileLookup.ById(kept.ProfileId!), false, ReadPurposes.Stewardship))!.Golden.Single(g => g.Attribute == "city").Value);
 
         var deleted = await Resolver.DeleteAsync(records.Source(), "gone");
         var again = await Resolver.DeleteAsync(records.Source(), "gone");
 
         Assert.True(deleted.Deleted);
         Assert.False(again.Deleted);
-        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(kept.ProfileId!), false);
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.ById(kept.ProfileId!), false, ReadPurposes.Stewardship);
         Assert.Equal("keep", Assert.Single(profile!.Members).RecordId);
         Assert.Equal("Perth", profile.Golden.Single(g => g.Attribute == "city").Value);
     }
@@ -168,6 +169,6 @@ public sealed class ResolutionTests(ClusterFixture fixture)
 
         Assert.Equal(IngestStatus.Rejected, outcome.Status);
         Assert.Contains(outcome.Violations, v => v.Field == "record_id");
-        Assert.Null(await Resolver.GetProfileAsync(ProfileLookup.ByIdentifier("email", records.Email("r")), false));
+        Assert.Null(await Resolver.GetProfileAsync(ProfileLookup.ByIdentifier("email", records.Email("r")), false, ReadPurposes.Stewardship));
     }
 }

@@ -21,7 +21,7 @@ public sealed class ProbabilisticMatchingTests(MatchingHostFixture fixture)
 
         Assert.Equal(IngestStatus.Linked, second.Status);
         Assert.Equal(first.ProfileId, second.ProfileId);
-        var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = second.ProfileId });
+        var profile = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", ProfileId = second.ProfileId });
         var member = Assert.Single(profile.Records, r => r.RecordId == "2");
         Assert.StartsWith("match with src:" + Source + ":1", member.LinkReason);
         Assert.Contains("bits", member.LinkReason);
@@ -70,12 +70,12 @@ public sealed class ProbabilisticMatchingTests(MatchingHostFixture fixture)
 
         Assert.Equal(ReviewStatus.Accepted, decision.Task.Status);
         Assert.Equal("ann", decision.Task.DecidedBy);
-        var a = await Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = new SourceKey { Source = Source, RecordId = "1" } });
-        var b = await Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = new SourceKey { Source = Source, RecordId = "2" } });
+        var a = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = new SourceKey { Source = Source, RecordId = "1" } });
+        var b = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = new SourceKey { Source = Source, RecordId = "2" } });
         Assert.Equal(a.ProfileId, b.ProfileId);
         Assert.Equal(decision.ProfileId, a.ProfileId);
         Assert.Contains(new[] { first.ProfileId, second.ProfileId }, id => id == a.ProfileId);
-        var history = await Host.Profiles.GetHistoryAsync(new GetHistoryRequest { ProfileId = a.ProfileId });
+        var history = await Host.Profiles.GetHistoryAsync(new GetHistoryRequest { Purpose = "stewardship", ProfileId = a.ProfileId });
         Assert.Contains(history.Events, e => e.Kind == HistoryEventKind.Absorbed && e.Reason.Contains("steward ann accepted review", StringComparison.Ordinal));
     }
 
@@ -150,7 +150,7 @@ public sealed class ProbabilisticMatchingTests(MatchingHostFixture fixture)
     }
 
     private Task<Profile> ProfileOfAsync(string id) =>
-        Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = new SourceKey { Source = Source, RecordId = id } }).ResponseAsync;
+        Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = new SourceKey { Source = Source, RecordId = id } }).ResponseAsync;
 
     private SourceRecord Person(string id, string firstName, string birthDate, string postcode, string city, string? street = null)
     {

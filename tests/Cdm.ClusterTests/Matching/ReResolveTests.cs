@@ -75,7 +75,7 @@ public sealed class ReResolveTests : IAsyncLifetime
         Assert.Equal(after["b1"], after["b2"]);
         Assert.Equal(before["c1"], after["c2"]);
         Assert.Equal(4, after.Values.Distinct().Count());
-        var split2 = await host.Profiles.GetHistoryAsync(new GetHistoryRequest { ProfileId = after["a2"] });
+        var split2 = await host.Profiles.GetHistoryAsync(new GetHistoryRequest { Purpose = "stewardship", ProfileId = after["a2"] });
         Assert.Contains(split2.Events, e => e.Reason.Contains($"re-resolved with model v{modelB.Version}", StringComparison.Ordinal));
 
         // The profiles now are what model B implies: another run finds nothing to change.

@@ -25,8 +25,8 @@ public sealed class SplitAndExplainTests(MatchingHostFixture fixture)
 
         Assert.Equal(first.ProfileId, split.PreviousProfileId);
         Assert.NotEqual(first.ProfileId, split.ProfileId);
-        var stayed = await Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = first.ProfileId });
-        var left = await Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = Key("2") });
+        var stayed = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", ProfileId = first.ProfileId });
+        var left = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = Key("2") });
         Assert.Equal(split.ProfileId, left.ProfileId);
         Assert.Equal(["1"], stayed.Records.Select(r => r.RecordId));
         Assert.Equal(["2"], left.Records.Select(r => r.RecordId));
@@ -37,7 +37,7 @@ public sealed class SplitAndExplainTests(MatchingHostFixture fixture)
         // A new version of the split record still carries the shared email: it stays in its own profile.
         var again = await Host.Ingestion.IngestAsync(Record("2", ("email", Email), ("nickname", "Bea")));
         Assert.Equal(split.ProfileId, again.ProfileId);
-        Assert.Equal(first.ProfileId, (await Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = Key("1") })).ProfileId);
+        Assert.Equal(first.ProfileId, (await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = Key("1") })).ProfileId);
 
         var explained = await fixture.Stewardship.ExplainProfileAsync(new GetProfileRequest { ProfileId = first.ProfileId });
         var member = Assert.Single(explained.Records);
@@ -65,7 +65,7 @@ public sealed class SplitAndExplainTests(MatchingHostFixture fixture)
         var alone = await Host.Ingestion.IngestAsync(Record("alone", ("city", "Oslo")));
         var refused = await Assert.ThrowsAsync<RpcException>(() => fixture.Stewardship.SplitRecordAsync(new SplitRecordRequest { Record = Key("alone"), Steward = "ann" }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
-        Assert.Equal(alone.ProfileId, (await Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = Key("alone") })).ProfileId);
+        Assert.Equal(alone.ProfileId, (await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = Key("alone") })).ProfileId);
 
         var unknown = await Assert.ThrowsAsync<RpcException>(() => fixture.Stewardship.SplitRecordAsync(new SplitRecordRequest { Record = Key("none"), Steward = "ann" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);

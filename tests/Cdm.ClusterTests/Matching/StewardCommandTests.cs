@@ -62,12 +62,12 @@ public sealed class StewardCommandTests(MatchingHostFixture fixture) : IDisposab
         Assert.Equal(ExitCodes.NotFound, await Run("review", "show", "no|such"));
         Assert.Equal(ExitCodes.Usage, await Run("review", "accept", task.TaskId));
         Assert.Equal(ExitCodes.Ok, await Run("review", "accept", task.TaskId, "--steward", "dee"));
-        var merged = await Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = new SourceKey { Source = Source, RecordId = "1" } });
+        var merged = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = new SourceKey { Source = Source, RecordId = "1" } });
         Assert.Equal(2, merged.Records.Count);
 
         Assert.Equal(ExitCodes.Ok, await Run("explain", merged.ProfileId));
         Assert.Equal(ExitCodes.Ok, await Run("split", Source, "2", "--steward", "dee"));
-        var after = await Host.Profiles.GetProfileAsync(new GetProfileRequest { SourceKey = new SourceKey { Source = Source, RecordId = "1" } });
+        var after = await Host.Profiles.GetProfileAsync(new GetProfileRequest { Purpose = "stewardship", SourceKey = new SourceKey { Source = Source, RecordId = "1" } });
         Assert.Single(after.Records);
         Assert.Equal(ExitCodes.Failed, await Run("split", Source, "2", "--steward", "dee"));
         Assert.Equal(ExitCodes.NotFound, await Run("split", Source, "missing", "--steward", "dee"));

@@ -1,3 +1,4 @@
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Testing;
@@ -26,7 +27,7 @@ public sealed class PostgresClusterRestartTests
         var again = second.Grains.GetGrain<IResolverGrain>(0);
         for (var i = 0; i < 20; i++)
         {
-            var profile = await again.GetProfileAsync(ProfileLookup.BySourceKey(records.Source(), $"r{i}"), includeVersions: false);
+            var profile = await again.GetProfileAsync(ProfileLookup.BySourceKey(records.Source(), $"r{i}"), includeVersions: false, ReadPurposes.Stewardship);
             Assert.True(profile?.ProfileId == outcomes[i].ProfileId, $"r{i}: acknowledged in {outcomes[i].ProfileId}, found in {profile?.ProfileId ?? "no profile"} after the restart");
             Assert.Equal(4, profile!.Members.Length);
         }

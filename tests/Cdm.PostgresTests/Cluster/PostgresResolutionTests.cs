@@ -1,3 +1,4 @@
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Identity;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
@@ -24,7 +25,7 @@ public sealed class PostgresResolutionTests(GroupCommitClusterFixture fixture)
 
         Assert.Equal((IngestStatus.Created, IngestStatus.Linked, IngestStatus.Created, IngestStatus.Merged), (a.Status, linked.Status, b.Status, bridge.Status));
         var survivor = string.CompareOrdinal(a.ProfileId, b.ProfileId) < 0 ? a.ProfileId! : b.ProfileId!;
-        var profile = await Resolver.GetProfileAsync(ProfileLookup.ByIdentifier("crm_id", records.Id("b")), includeVersions: false);
+        var profile = await Resolver.GetProfileAsync(ProfileLookup.ByIdentifier("crm_id", records.Id("b")), includeVersions: false, ReadPurposes.Stewardship);
         Assert.Equal(survivor, profile?.ProfileId);
         Assert.Equal(["a", "b", "c", "l"], profile!.Members.Select(m => m.RecordId).Order(StringComparer.Ordinal));
         Assert.Contains(profile.Golden, g => g.Attribute == "first_name" && g.Value == "Ada");
