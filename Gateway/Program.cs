@@ -17,6 +17,9 @@ else
     builder.AddCdmEmbedded();
 }
 
+// Before the operations port moves the URLs into code, while configuration still names them all.
+Cdm.Gateway.Security.AuthRegistration.EnsureSafeBinding(builder.Configuration);
+
 // After the mode chose the gRPC URL: with an operations port, the URLs are bound in code.
 builder.AddCdmOperations(clusterMode ? "gateway" : "embedded");
 
@@ -25,17 +28,19 @@ app.MapCdmGateway();
 app.MapCdmOperations();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
+    var access = Cdm.Gateway.Security.AuthRegistration.Describe(builder.Configuration);
     if (clusterMode)
     {
-        app.Logger.LogInformation("CdmOrleans gateway: gRPC on {Urls}, cluster {ClusterId}; no authentication yet",
-            string.Join(", ", app.ServiceUrls()), builder.Configuration["Cdm:Cluster:ClusterId"] ?? "cdm");
+        app.Logger.LogInformation("CdmOrleans gateway: gRPC on {Urls}, cluster {ClusterId}; {Access}",
+            string.Join(", ", app.ServiceUrls()), builder.Configuration["Cdm:Cluster:ClusterId"] ?? "cdm", access);
     }
     else
     {
         app.Logger.LogInformation(
-            "CdmOrleans embedded service: gRPC on {Urls}, data in {DataDirectory}; no authentication yet, keep it on loopback",
+            "CdmOrleans embedded service: gRPC on {Urls}, data in {DataDirectory}; {Access}",
             string.Join(", ", app.ServiceUrls()),
-            EmbeddedHostExtensions.DataDirectory(builder.Configuration));
+            EmbeddedHostExtensions.DataDirectory(builder.Configuration),
+            access);
     }
 });
 app.Run();

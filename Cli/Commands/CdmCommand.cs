@@ -8,7 +8,7 @@ public static class CdmCommand
     public static RootCommand Create()
     {
         var gateway = GatewayOption.Create();
-        var root = new RootCommand($"cdm: import, look up and evaluate customer records on a CDM gateway, manage match models, review possible matches, split and explain profiles, and migrate the PostgreSQL schema. {ExitCodes.Help}")
+        var root = new RootCommand($"cdm: import, look up and evaluate customer records on a CDM gateway, manage match models, review possible matches, split and explain profiles, manage API keys, and migrate the PostgreSQL schema. {ExitCodes.Help}")
         {
             gateway,
             ImportCommand.Create(gateway),
@@ -20,6 +20,8 @@ public static class CdmCommand
             ReviewCommand.Create(gateway),
             SplitCommand.Create(gateway),
             ExplainCommand.Create(gateway),
+            KeyCommand.Create(gateway),
+            KeyCommand.WhoAmI(gateway),
             DbCommand.Create(),
         };
         return root;

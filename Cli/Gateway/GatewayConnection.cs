@@ -18,11 +18,12 @@ public static class GatewayConnection
         Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>
-    /// An http:// address is spoken as HTTP/2 without TLS (h2c), as the gateway serves it by default.
+    /// An http:// address is spoken as HTTP/2 without TLS (h2c), as the gateway serves it by default. Credentials in
+    /// the environment go with every call (<see cref="CredentialsHandler"/>).
     /// </summary>
     public static GrpcChannel Open(string address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
-        HttpHandler = new SocketsHttpHandler
+        HttpHandler = new CredentialsHandler(new SocketsHttpHandler
         {
             // Past about 100 concurrent calls on one connection, new calls would queue; more connections keep streams independent.
             EnableMultipleHttp2Connections = true,
@@ -30,7 +31,7 @@ public static class GatewayConnection
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             KeepAlivePingDelay = TimeSpan.FromSeconds(30),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
-        },
+        }),
         // A profile with many member records and versions can be large.
         MaxReceiveMessageSize = 64 * 1024 * 1024,
     });

@@ -1,8 +1,10 @@
 using Cdm.Api.V1;
 using Cdm.Contracts.Ingestion;
 using Cdm.Gateway.Errors;
+using Cdm.Gateway.Security;
 using Cdm.Grains.Consent;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Contract = Cdm.Contracts.Consent;
 using FieldViolation = Cdm.Contracts.Records.FieldViolation;
@@ -18,11 +20,19 @@ public sealed class ConsentService(IGrainFactory grains, IOptions<ConsentOptions
 
     private IResolverGrain Resolver => grains.GetGrain<IResolverGrain>(0);
 
+    [Authorize(Policy = AccessPolicies.ConsentWriters)]
     public override async Task<ProfileConsent> RecordConsent(RecordConsentRequest request, ServerCallContext context)
     {
         var lookup = ConsentMapping.LookupOf(request.Profile);
         var now = time.GetUtcNow();
         var statement = Validate(request.Statement, lookup is null, now);
+        var caller = context.Caller();
+        if (!caller.Has(Grains.Security.AccessRoles.PrivacyOfficer))
+        {
+            // A source system speaks only for what it collected itself.
+            caller.RequireWrite(statement.Source, "statement.source");
+        }
+
         var view = await Resolver.RecordConsentAsync(lookup!, statement);
         if (view is null)
         {
@@ -32,6 +42,7 @@ public sealed class ConsentService(IGrainFactory grains, IOptions<ConsentOptions
         return view.ToProto(now);
     }
 
+    [Authorize(Policy = AccessPolicies.Readers)]
     public override async Task<ProfileConsent> GetConsent(GetConsentRequest request, ServerCallContext context)
     {
         var lookup = ConsentMapping.LookupOf(request.Profile);

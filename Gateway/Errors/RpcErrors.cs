@@ -30,6 +30,19 @@ public static class RpcErrors
     [DoesNotReturn]
     public static void ThrowInvalid(string field, string reason) => ThrowInvalid([new Contract.FieldViolation(field, reason)]);
 
+    /// <summary>PERMISSION_DENIED naming what in the request the caller may not touch (a source, a purpose).</summary>
+    [DoesNotReturn]
+    public static void ThrowDenied(string field, string reason)
+    {
+        var badRequest = new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = reason } } };
+        throw new Google.Rpc.Status
+        {
+            Code = (int)Code.PermissionDenied,
+            Message = $"permission denied: {field}: {reason}",
+            Details = { Any.Pack(badRequest) },
+        }.ToRpcException();
+    }
+
     [DoesNotReturn]
     public static void ThrowNotFound(string what) => throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, what));
 }

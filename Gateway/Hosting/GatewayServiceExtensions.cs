@@ -6,6 +6,7 @@ using Cdm.Gateway.Matching;
 using Cdm.Gateway.Profiles;
 using Cdm.Gateway.Stewardship;
 using Cdm.Gateway.Resilience;
+using Cdm.Gateway.Security;
 using Cdm.Grains.Consent;
 using Cdm.Operations.Health;
 using Cdm.Silo.Hosting;
@@ -24,6 +25,7 @@ public static class GatewayServiceExtensions
             .Validate(static o => o.IsValid(), ConsentOptions.MalformedMessage)
             .ValidateOnStart();
         services.AddCdmPrivacy(configuration);
+        services.AddCdmAuth(configuration);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayMetrics>();
@@ -47,11 +49,14 @@ public static class GatewayServiceExtensions
 
     public static WebApplication MapCdmGateway(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcService<IngestionService>();
         app.MapGrpcService<ProfilesService>();
         app.MapGrpcService<StewardshipService>();
         app.MapGrpcService<ModelsService>();
         app.MapGrpcService<ConsentService>();
+        app.MapGrpcService<AccessService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -3,8 +3,10 @@ using Cdm.Api.V1;
 using Cdm.Contracts.Ingestion;
 using Cdm.Gateway.Diagnostics;
 using Cdm.Gateway.Errors;
+using Cdm.Gateway.Security;
 using Cdm.Gateway.Resilience;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Cdm.Gateway.Ingestion;
@@ -13,12 +15,14 @@ namespace Cdm.Gateway.Ingestion;
 /// <c>cdm.v1.Ingestion</c>: maps records to the resolver grain and back. The stream keeps a bounded
 /// number of records in flight and stops reading while that many are unanswered (back-pressure).
 /// </summary>
+[Authorize(Policy = AccessPolicies.Sources)]
 public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptions> options, TransientRetry retry, GatewayMetrics metrics) : Api.V1.Ingestion.IngestionBase
 {
     private IResolverGrain Resolver => grains.GetGrain<IResolverGrain>(0);
 
     public override async Task<IngestResult> Ingest(SourceRecord request, ServerCallContext context)
     {
+        context.Caller().RequireWrite(request.Source, "source");
         var record = request.ToContract();
         var startedAt = metrics.StartTiming();
         IngestOutcome? outcome = null;
@@ -55,10 +59,19 @@ public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptio
         using var slots = new SemaphoreSlim(window);
         var inFlight = new List<Task>();
         ulong index = 0;
+        var caller = context.Caller();
+        string? foreignSource = null;
         try
         {
             await foreach (var record in requestStream.ReadAllAsync(context.CancellationToken))
             {
+                if (!caller.MayWrite(record.Source))
+                {
+                    // The stream ends here: the records before are answered, this one and the rest change nothing.
+                    foreignSource = record.Source;
+                    break;
+                }
+
                 await slots.WaitAsync(context.CancellationToken);
                 inFlight.RemoveAll(static t => t.IsCompletedSuccessfully);
                 inFlight.Add(IngestOneAsync(record, index++, results.Writer, slots, context.CancellationToken));
@@ -72,6 +85,10 @@ public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptio
         }
 
         await writer;
+        if (foreignSource is not null)
+        {
+            caller.RequireWrite(foreignSource, $"records[{index}].source");
+        }
     }
 
     public override async Task<DeleteRecordResponse> DeleteRecord(DeleteRecordRequest request, ServerCallContext context)
@@ -85,6 +102,8 @@ public sealed class IngestionService(IGrainFactory grains, IOptions<GatewayOptio
         {
             RpcErrors.ThrowInvalid("record_id", "is required");
         }
+
+        context.Caller().RequireWrite(request.Source, "source");
 
         var outcome = await retry.RunAsync(() => Resolver.DeleteAsync(request.Source, request.RecordId), context.CancellationToken);
         return new DeleteRecordResponse { Deleted = outcome.Deleted, ProfileId = outcome.ProfileId ?? "" };

@@ -7,9 +7,13 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Contract = Cdm.Contracts.Records;
 
+using Cdm.Gateway.Security;
+using Microsoft.AspNetCore.Authorization;
+
 namespace Cdm.Gateway.Matching;
 
 /// <summary><c>cdm.v1.Models</c>: the match model registry and training, one grain call per RPC.</summary>
+[Authorize(Policy = AccessPolicies.Stewards)]
 public sealed class ModelsService(IGrainFactory grains) : Models.ModelsBase
 {
     /// <summary>The most records one training call takes.</summary>

@@ -2,8 +2,10 @@ using Cdm.Api.V1;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Gateway.Errors;
+using Cdm.Gateway.Security;
 using Cdm.Grains.Privacy;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Cdm.Gateway.Profiles;
 
@@ -12,10 +14,13 @@ public sealed class ProfilesService(IGrainFactory grains, ReadPolicy readPolicy)
 {
     private IResolverGrain Resolver => grains.GetGrain<IResolverGrain>(0);
 
+    [Authorize(Policy = AccessPolicies.Readers)]
     public override async Task<Profile> GetProfile(GetProfileRequest request, ServerCallContext context)
     {
         var lookup = LookupOf(request);
-        var view = await Resolver.GetProfileAsync(lookup, request.IncludeVersions, PurposeOf(request.Purpose));
+        var purpose = PurposeOf(request.Purpose);
+        context.Caller().RequireRead(purpose);
+        var view = await Resolver.GetProfileAsync(lookup, request.IncludeVersions, purpose);
         if (view is null)
         {
             RpcErrors.ThrowNotFound("no profile holds " + Describe(request));
@@ -65,6 +70,7 @@ public sealed class ProfilesService(IGrainFactory grains, ReadPolicy readPolicy)
         : sourceKey is { Source.Length: > 0, RecordId.Length: > 0 } ? ProfileLookup.BySourceKey(sourceKey.Source, sourceKey.RecordId)
         : null;
 
+    [Authorize(Policy = AccessPolicies.RecordListers)]
     public override async Task ListCrossReferences(ListCrossReferencesRequest request, IServerStreamWriter<CrossReference> responseStream, ServerCallContext context)
     {
         var source = request.Source.Length > 0 ? request.Source : null;
@@ -74,6 +80,7 @@ public sealed class ProfilesService(IGrainFactory grains, ReadPolicy readPolicy)
         }
     }
 
+    [Authorize(Policy = AccessPolicies.Readers)]
     public override async Task<ProfileHistory> GetHistory(GetHistoryRequest request, ServerCallContext context)
     {
         if (request.ProfileId.Length == 0)
@@ -81,7 +88,9 @@ public sealed class ProfilesService(IGrainFactory grains, ReadPolicy readPolicy)
             RpcErrors.ThrowInvalid("profile_id", "is required");
         }
 
-        var history = await Resolver.GetHistoryAsync(request.ProfileId, PurposeOf(request.Purpose));
+        var purpose = PurposeOf(request.Purpose);
+        context.Caller().RequireRead(purpose);
+        var history = await Resolver.GetHistoryAsync(request.ProfileId, purpose);
         if (history is null)
         {
             RpcErrors.ThrowNotFound($"no profile {request.ProfileId}");

@@ -5,9 +5,13 @@ using Cdm.Gateway.Profiles;
 using Grpc.Core;
 using Contract = Cdm.Contracts.Stewardship;
 
+using Cdm.Gateway.Security;
+using Microsoft.AspNetCore.Authorization;
+
 namespace Cdm.Gateway.Stewardship;
 
 /// <summary><c>cdm.v1.Stewardship</c>: the review queue, one grain call per RPC.</summary>
+[Authorize(Policy = AccessPolicies.Stewards)]
 public sealed class StewardshipService(IGrainFactory grains) : Api.V1.Stewardship.StewardshipBase
 {
     public const int MaxLimit = 1000;

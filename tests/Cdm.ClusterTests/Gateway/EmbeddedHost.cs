@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Cdm.Api.V1;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -28,7 +29,10 @@ public sealed class EmbeddedHost : IAsyncDisposable
         Url = $"http://127.0.0.1:{FreePort()}";
     }
 
-    public string Url { get; }
+    public string Url { get; private set; }
+
+    /// <summary>The certificate the gateway serves TLS with, when <see cref="WithTls"/> asked for it.</summary>
+    private X509Certificate2? serverCertificate;
 
     /// <summary>The HTTP/1.1 operations port (<c>Cdm:Operations:Urls</c>), if <see cref="WithOperationsPort"/> asked for one.</summary>
     public string? OperationsUrl { get; private set; }
@@ -62,6 +66,20 @@ public sealed class EmbeddedHost : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Serves gRPC over TLS with the certificate in <paramref name="pfxPath"/> (Kestrel's default certificate); the
+    /// channel trusts exactly <paramref name="certificate"/>.
+    /// </summary>
+    public EmbeddedHost WithTls(string pfxPath, string password, X509Certificate2 certificate)
+    {
+        Url = "https" + Url[Url.IndexOf(':', StringComparison.Ordinal)..];
+        serverCertificate = certificate;
+        tlsArguments = ["--Kestrel:Certificates:Default:Path", pfxPath, "--Kestrel:Certificates:Default:Password", password];
+        return this;
+    }
+
+    private string[] tlsArguments = [];
+
     public async Task StartAsync()
     {
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,7 +98,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
         {
             GatewayAssembly(), "--urls", Url, "--data-dir", dataDirectory,
             "--Cdm:Embedded:SiloPort", FreePort().ToString(), "--Cdm:Embedded:GatewayPort", FreePort().ToString(),
-        }.Concat(OperationsUrl is null ? [] : ["--Cdm:Operations:Urls", OperationsUrl]).Concat(extraArguments))
+        }.Concat(OperationsUrl is null ? [] : ["--Cdm:Operations:Urls", OperationsUrl]).Concat(tlsArguments).Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -122,7 +140,18 @@ public sealed class EmbeddedHost : IAsyncDisposable
             throw new InvalidOperationException($"The embedded host did not start:\n{text}");
         }
 
-        channel = GrpcChannel.ForAddress(Url);
+        channel = serverCertificate is null
+            ? GrpcChannel.ForAddress(Url)
+            : GrpcChannel.ForAddress(Url, new GrpcChannelOptions
+            {
+                HttpHandler = new SocketsHttpHandler
+                {
+                    SslOptions = new System.Net.Security.SslClientAuthenticationOptions
+                    {
+                        RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == serverCertificate.GetCertHashString(),
+                    },
+                },
+            });
         var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
         if (health.Status != HealthCheckResponse.Types.ServingStatus.Serving)
         {

@@ -20,6 +20,17 @@ public sealed class GatewayEndToEndTests(EmbeddedHostFixture fixture)
     private SourceRecord Record(string id, params (string Name, string Value)[] attributes) => records.Record(id, attributes);
 
     [Fact]
+    public async Task OpenMode_TakesEveryCallerForAnAnonymousAdmin_AndSaysSoAtStart()
+    {
+        var caller = await new Access.AccessClient(Host.Channel).WhoAmIAsync(new WhoAmIRequest());
+
+        Assert.True(caller.Open);
+        Assert.Equal("anonymous", caller.Name);
+        Assert.Equal(["admin"], caller.Roles);
+        Assert.Contains(Host.LogLines, l => l.Contains("open mode: no authentication", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ingest_ThenGetProfileByIdIdentifierAndSourceKey()
     {
         var created = await Host.Ingestion.IngestAsync(Record("1", ("email", Email("ada")), ("first_name", "ada")));

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Cdm.Api.V1;
+using Grpc.Core;
+
+namespace Cdm.ClusterTests.Gateway;
+
+/// <summary><c>cdm key</c> and <c>cdm whoami</c> run as a user runs them: a process, credentials in its environment.</summary>
+[Collection(SecuredHostCollection.Name)]
+public sealed class KeyCommandTests(SecuredHostFixture fixture)
+{
+    private async Task<(int ExitCode, string Out, string Error)> CdmAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(CdmDll());
+        foreach (var arg in args.Concat(["--gateway", fixture.Host.Url]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("CDM_API_KEY");
+        start.Environment.Remove("CDM_TOKEN");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The CLI as built in its own folder (with its own dependency list), of the tests' configuration.</summary>
+    private static string CdmDll()
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = bin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CdmOrleans.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? "", "Cli", "bin", bin.Parent!.Name, bin.Name, "cdm.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the CLI first.", path);
+    }
+
+    [Fact]
+    public async Task Admin_CreatesAKeyThatWorks_ListsIt_AndRevokesIt()
+    {
+        var admin = new Dictionary<string, string> { ["CDM_TOKEN"] = fixture.Token("cli-admin", ["admin"]) };
+        var name = "cli-" + Guid.NewGuid().ToString("N")[..8];
+
+        var created = await CdmAsync(admin, "key", "create", name, "--role", "reader", "--purpose", "analytics", "sms");
+        var key = created.Out.Trim();
+        var asKey = new Dictionary<string, string> { ["CDM_API_KEY"] = key };
+        var whoami = await CdmAsync(asKey, "whoami");
+        var list = await CdmAsync(admin, "key", "list", "--json");
+        var id = key[4..20];
+        var revoked = await CdmAsync(admin, "key", "revoke", id);
+        var after = await CdmAsync(asKey, "whoami");
+        var unknown = await CdmAsync(admin, "key", "revoke", "0123456789abcdef");
+        var noCredentials = await CdmAsync(new Dictionary<string, string>(), "key", "list");
+
+        Assert.Equal(0, created.ExitCode);
+        Assert.StartsWith("cdm_", key, StringComparison.Ordinal);
+        Assert.Contains($"({name})", whoami.Out, StringComparison.Ordinal);
+        Assert.Contains("read purposes: analytics sms", whoami.Out, StringComparison.Ordinal);
+        Assert.Contains(name, list.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(key[21..], list.Out, StringComparison.Ordinal);
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.NotEqual(0, after.ExitCode);
+        Assert.Contains("Unauthenticated", after.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.NotEqual(0, noCredentials.ExitCode);
+        await Assert.ThrowsAsync<RpcException>(() => fixture.Access.WhoAmIAsync(new WhoAmIRequest(), SecuredHostFixture.ApiKey(key)).ResponseAsync);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Cdm.Api.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Cdm.ClusterTests.Gateway;
+
+/// <summary>The gateway served over TLS from configuration, with authentication required, through a real channel.</summary>
+public sealed class TlsEndToEndTests : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "cdm-tls-" + Guid.NewGuid().ToString("N"));
+    private readonly X509Certificate2 certificate;
+    private readonly EmbeddedHost host;
+
+    public TlsEndToEndTests()
+    {
+        Directory.CreateDirectory(directory);
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=cdm-test-gateway", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var password = Guid.NewGuid().ToString("N");
+        var pfx = Path.Combine(directory, "gateway.pfx");
+        File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, password));
+        host = new EmbeddedHost(null, "--Cdm:Auth:Mode", "Required").WithTls(pfx, password, certificate);
+    }
+
+    public Task InitializeAsync() => host.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        certificate.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Gateway_ServesTls_AndStillRequiresCredentials()
+    {
+        Assert.StartsWith("https://", host.Url, StringComparison.Ordinal);
+
+        // Over TLS the call reaches the gateway, which wants credentials.
+        var error = await Assert.ThrowsAsync<RpcException>(() => new Access.AccessClient(host.Channel).WhoAmIAsync(new WhoAmIRequest()).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+
+        // Plain HTTP/2 to the same port gets no gRPC answer at all.
+        using var plain = GrpcChannel.ForAddress("http" + host.Url["https".Length..]);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => new Access.AccessClient(plain).WhoAmIAsync(new WhoAmIRequest()).ResponseAsync);
+        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+    }
+}
