@@ -22,6 +22,7 @@ public static class CdmCommand
             ExplainCommand.Create(gateway),
             KeyCommand.Create(gateway),
             KeyCommand.WhoAmI(gateway),
+            AuditCommand.Create(gateway),
             DbCommand.Create(),
         };
         return root;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cdm.Contracts.Consent;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
@@ -20,6 +21,12 @@ public interface IResolverGrain : IGrainWithIntegerKey
 
     /// <summary>Finds a profile by id, identifier or source key, following merges, as <paramref name="purpose"/> may see it; null when none holds it.</summary>
     Task<ProfileView?> GetProfileAsync(ProfileLookup lookup, bool includeVersions, string purpose);
+
+    /// <summary>
+    /// The active profile a lookup finds (following merges) and the profiles merged into it, without reading its
+    /// content; empty when none holds it. For the audit log, whose lines name those ids.
+    /// </summary>
+    Task<ImmutableArray<string>> FindProfileIdsAsync(ProfileLookup lookup);
 
     /// <summary>The history of a profile (following merges) as <paramref name="purpose"/> may see it; null when there is no such profile.</summary>
     Task<ProfileHistoryView?> GetHistoryAsync(string profileId, string purpose);

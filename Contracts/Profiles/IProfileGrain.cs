@@ -82,6 +82,9 @@ public interface IProfileGrain : IGrainWithStringKey
     /// <summary>Every consent statement held, or null when the profile is not active or holds nothing.</summary>
     Task<ImmutableArray<ConsentStatement>?> GetConsentAsync();
 
+    /// <summary>The ids of the profiles merged into this one (nothing personal, no audit line); empty when not active.</summary>
+    Task<ImmutableArray<string>> GetMergedProfileIdsAsync();
+
     /// <summary>The history of this profile, oldest first, its reasons masked where they quote what <paramref name="purpose"/> may not see.</summary>
     Task<ImmutableArray<HistoryEntry>> GetHistoryAsync(string purpose);
 }

@@ -1,4 +1,5 @@
 using Cdm.Postgres.Hosting;
+using Cdm.Silo.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Orleans.Configuration;
 
@@ -27,6 +28,7 @@ public static class ClusterGatewayExtensions
                 options.ServiceId = cluster.ServiceId;
             });
             client.UseCdmPostgresClustering(cluster.ConnectionString);
+            client.UseCdmClusterTls(builder.Configuration);
             // A gateway may start before any silo: keep trying until one answers (readiness says not yet).
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>
             {

@@ -37,6 +37,7 @@ public static class GatewayServiceExtensions
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<CallerInterceptor>();
             // Records are small; this bounds what one message may cost the server.
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
@@ -57,6 +58,7 @@ public static class GatewayServiceExtensions
         app.MapGrpcService<ModelsService>();
         app.MapGrpcService<ConsentService>();
         app.MapGrpcService<AccessService>();
+        app.MapGrpcService<AuditService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -15,6 +15,7 @@ public static class AccessPolicies
     public const string ConsentWriters = "cdm.consent-writers";
     public const string RecordListers = "cdm.record-listers";
     public const string Admins = "cdm.admins";
+    public const string Auditors = "cdm.auditors";
 
     private static readonly Dictionary<string, string[]> RolesOf = new(StringComparer.Ordinal)
     {
@@ -24,6 +25,7 @@ public static class AccessPolicies
         [ConsentWriters] = [AccessRoles.Source, AccessRoles.PrivacyOfficer],
         [RecordListers] = [AccessRoles.Steward, AccessRoles.PrivacyOfficer],
         [Admins] = [AccessRoles.Admin],
+        [Auditors] = [AccessRoles.PrivacyOfficer],
     };
 
     /// <summary>The roles a policy opens to, for documentation and tests.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
@@ -80,6 +81,18 @@ public sealed class ResolverGrain(
         return view is not null && lookup.ProfileId is { } asked && asked != profileId
             ? view with { RequestedProfileId = asked }
             : view;
+    }
+
+    public async Task<ImmutableArray<string>> FindProfileIdsAsync(ProfileLookup lookup)
+    {
+        if (await StartingProfileAsync(lookup) is not { } start)
+        {
+            return [];
+        }
+
+        var profileId = await grains.TerminalAsync(start);
+        var merged = await grains.Profile(profileId).GetMergedProfileIdsAsync();
+        return [profileId, .. merged];
     }
 
     public async Task<ProfileHistoryView?> GetHistoryAsync(string profileId, string purpose)

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
+using Cdm.Contracts.Audit;
+using Cdm.Grains.Audit;
 using Cdm.Grains.Privacy;
 using Cdm.Grains.Storage;
 using Cdm.Grains.Survivorship;
@@ -18,7 +21,8 @@ namespace Cdm.Grains.Profiles;
 // Activated on the silo of the first caller (the resolver that ingests the record): in a cluster most
 // identifiers and profiles are touched by one record's resolution, so its calls stay in-process.
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy readPolicy, ProfileReadFilter readFilter, TimeProvider time) : Grain, IProfileGrain
+public sealed class ProfileGrain(
+    GoldenRecordBuilder goldenBuilder, ReadPolicy readPolicy, ProfileReadFilter readFilter, IAuditStore audit, TimeProvider time) : Grain, IProfileGrain
 {
     private StoredState<ProfileState> state = null!;
 
@@ -44,6 +48,7 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy r
         if (status != IngestStatus.Unchanged)
         {
             await SaveAsync();
+            await AuditAsync(AuditAction.RecordWritten, source: version.Source);
         }
 
         return new ProfileWriteResult(status, null);
@@ -56,12 +61,14 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy r
             return redirect;
         }
 
+        var source = Profile.Members.TryGetValue(sourceKey, out var member) ? member.Current.Source : null;
         if (!Profile.RemoveMember(sourceKey, time.GetUtcNow()))
         {
             return new ProfileWriteResult(IngestStatus.Unchanged, null);
         }
 
         await SaveAsync();
+        await AuditAsync(AuditAction.RecordRemoved, source: source);
         return new ProfileWriteResult(IngestStatus.Updated, null);
     }
 
@@ -123,6 +130,7 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy r
         }
 
         await SaveAsync();
+        await AuditAsync(AuditAction.Merged);
         return new ProfileWriteResult(IngestStatus.Merged, null);
     }
 
@@ -152,6 +160,7 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy r
         if (Profile.AddDoNotLink(memberKey, otherKey, time.GetUtcNow()))
         {
             await SaveAsync();
+            await AuditAsync(AuditAction.DoNotLink);
         }
 
         return new ProfileWriteResult(IngestStatus.Updated, null);
@@ -173,6 +182,7 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy r
         }
 
         await SaveAsync();
+        await AuditAsync(AuditAction.Split);
         return new ProfileWriteResult(IngestStatus.Created, null);
     }
 
@@ -190,21 +200,24 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy r
         }
 
         await SaveAsync();
+        await AuditAsync(AuditAction.Split);
         return new ProfileWriteResult(IngestStatus.Updated, null);
     }
 
-    public Task<ProfileExplanation?> ExplainAsync()
+    public async Task<ProfileExplanation?> ExplainAsync()
     {
         if (Profile.Status != ProfileStatus.Active || Profile.IsEmpty)
         {
-            return Task.FromResult<ProfileExplanation?>(null);
+            return null;
         }
+
+        await AuditAsync(AuditAction.ExplanationRead, purpose: ReadPurposes.Stewardship);
 
         var members = Profile.Members
             .OrderBy(static m => m.Key, StringComparer.Ordinal)
             .Select(static m => new MemberExplanation(m.Value.Current.Source, m.Value.Current.RecordId, m.Value.LinkReason, m.Value.DoNotLink is { } dnl ? [.. dnl] : []));
         var links = Profile.History.Where(static h => h.Kind is HistoryKind.Absorbed or HistoryKind.MergeRefused or HistoryKind.SplitOut or HistoryKind.DoNotLink);
-        return Task.FromResult<ProfileExplanation?>(new ProfileExplanation(this.GetPrimaryKeyString(), [.. members], [.. links]));
+        return new ProfileExplanation(this.GetPrimaryKeyString(), [.. members], [.. links]);
     }
 
     public Task<RecordVersion?> GetMemberAsync(string sourceKey) => Task.FromResult(
@@ -248,22 +261,32 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy r
 
         Profile.UpdatedAt = time.GetUtcNow();
         await SaveAsync();
+        await AuditAsync(AuditAction.ConsentRecorded, source: statement.Source);
         return new ProfileWriteResult(IngestStatus.Updated, null);
     }
 
-    public Task<ImmutableArray<ConsentStatement>?> GetConsentAsync() => Task.FromResult<ImmutableArray<ConsentStatement>?>(
-        Profile.Status != ProfileStatus.Active || Profile.IsEmpty
-            ? null
-            : [.. Profile.Consent.Statements.Values.SelectMany(static s => s)]);
+    public async Task<ImmutableArray<ConsentStatement>?> GetConsentAsync()
+    {
+        if (Profile.Status != ProfileStatus.Active || Profile.IsEmpty)
+        {
+            return null;
+        }
 
-    public Task<ProfileView?> GetViewAsync(bool includeVersions, string purpose)
+        await AuditAsync(AuditAction.ConsentRead);
+        return [.. Profile.Consent.Statements.Values.SelectMany(static s => s)];
+    }
+
+    public async Task<ProfileView?> GetViewAsync(bool includeVersions, string purpose)
     {
         // Refused before anything is read: an unknown purpose must not learn whether the profile exists.
         var grant = Grant(purpose);
         if (Profile.Status != ProfileStatus.Active || Profile.IsEmpty)
         {
-            return Task.FromResult<ProfileView?>(null);
+            return null;
         }
+
+        // Logged before it is answered: no read leaves without its line in the audit log.
+        await AuditAsync(AuditAction.ProfileRead, purpose: purpose);
 
         golden ??= goldenBuilder.Build(Profile.CurrentVersions());
         var id = this.GetPrimaryKeyString();
@@ -287,11 +310,26 @@ public sealed class ProfileGrain(GoldenRecordBuilder goldenBuilder, ReadPolicy r
             Profile.CreatedAt ?? DateTimeOffset.UnixEpoch,
             Profile.UpdatedAt ?? DateTimeOffset.UnixEpoch,
             null);
-        return Task.FromResult<ProfileView?>(readFilter.Apply(view, grant));
+        return readFilter.Apply(view, grant);
     }
 
-    public Task<ImmutableArray<HistoryEntry>> GetHistoryAsync(string purpose) =>
-        Task.FromResult(readFilter.Apply([.. Profile.History], Grant(purpose)));
+    public async Task<ImmutableArray<HistoryEntry>> GetHistoryAsync(string purpose)
+    {
+        var grant = Grant(purpose);
+        if (Profile.History.Count > 0)
+        {
+            await AuditAsync(AuditAction.HistoryRead, purpose: purpose);
+        }
+
+        return readFilter.Apply([.. Profile.History], grant);
+    }
+
+    public Task<ImmutableArray<string>> GetMergedProfileIdsAsync() => Task.FromResult<ImmutableArray<string>>(
+        Profile.Status == ProfileStatus.Active ? [.. Profile.MergedProfileIds] : []);
+
+    /// <summary>Appends what the current caller did to this profile to the audit log; completes once it is durable.</summary>
+    private Task AuditAsync(AuditAction action, string? purpose = null, string? source = null) =>
+        audit.AppendAsync(new AuditEntry(0, time.GetUtcNow(), AuditCaller.Current(), action, this.GetPrimaryKeyString(), purpose, source));
 
     /// <summary>What a read for <paramref name="purpose"/> may see under the consent this profile holds now.</summary>
     private ReadGrant Grant(string purpose)

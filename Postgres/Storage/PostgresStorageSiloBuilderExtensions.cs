@@ -1,3 +1,4 @@
+using Cdm.Postgres.Audit;
 using Cdm.Grains.Blocking.Rows;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,7 @@ public static class PostgresStorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(ConfigurationSection);
+        builder.AddCdmPostgresAudit(section["ConnectionString"] ?? throw new InvalidOperationException($"{ConfigurationSection}:ConnectionString is not set."));
         return builder.AddCdmPostgresStorage(StorageNames.Cdm, section.Bind);
     }
 }

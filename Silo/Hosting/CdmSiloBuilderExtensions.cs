@@ -1,3 +1,4 @@
+using Cdm.Grains.Audit;
 using Cdm.Grains.Consent;
 using Cdm.Grains.Blocking;
 using Cdm.Grains.Diagnostics;
@@ -10,6 +11,7 @@ using Cdm.Grains.Profiles;
 using Cdm.Grains.Stewardship;
 using Cdm.Grains.Storage;
 using Cdm.Grains.Survivorship;
+using Cdm.Silo.Audit;
 using Cdm.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +77,8 @@ public static class CdmSiloBuilderExtensions
     public static ISiloBuilder UseCdmSqliteStorage(this ISiloBuilder silo, string dataDirectory, IConfiguration configuration)
     {
         Directory.CreateDirectory(dataDirectory);
+        // The audit log has a file of its own: its appends never wait for the grain writer.
+        silo.Services.AddSingleton<IAuditStore>(_ => new SqliteAuditStore(Path.Combine(dataDirectory, "audit.db")));
         var storage = configuration.GetSection("Cdm:Storage");
         var provider = storage["Provider"] ?? "GroupCommit";
         if (provider.Equals("AdoNet", StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,7 @@
 using System.Net;
 using Cdm.Grains.Storage;
 using Cdm.Operations.Dashboard;
+using Cdm.Postgres.Audit;
 using Cdm.Postgres.Hosting;
 using Cdm.Postgres.Storage;
 using Cdm.Silo.Hosting;
@@ -27,6 +28,7 @@ public static class ClusterSiloExtensions
                 options.ServiceId = cluster.ServiceId;
             });
             ConfigureEndpoints(silo, endpoints);
+            silo.UseCdmClusterTls(builder.Configuration);
             // Membership timings (probe timeout, missed probes, ...) may be tuned under Cdm:Cluster:Membership.
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Cdm:Cluster:Membership"));
             silo.UseCdmPostgresClustering(cluster.ConnectionString);
@@ -48,6 +50,7 @@ public static class ClusterSiloExtensions
         var provider = configuration["Cdm:Storage:Provider"] ?? "GroupCommit";
         var section = configuration.GetSection(PostgresStorageSiloBuilderExtensions.ConfigurationSection);
         var connectionString = string.IsNullOrWhiteSpace(section["ConnectionString"]) ? cluster.ConnectionString : section["ConnectionString"]!;
+        silo.AddCdmPostgresAudit(connectionString);
         if (provider.Equals("AdoNet", StringComparison.OrdinalIgnoreCase))
         {
             silo.Services.AddSingleton<IGrainStateScanner, UnsupportedGrainStateScanner>();

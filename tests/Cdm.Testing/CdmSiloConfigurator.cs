@@ -20,6 +20,8 @@ public sealed class CdmSiloConfigurator : ISiloConfigurator
     {
         var configuration = siloBuilder.Configuration;
         siloBuilder.AddCdmGrains(configuration);
+        // Nothing unless the test set Cdm:Cluster:Tls:CertificatePath.
+        siloBuilder.UseCdmClusterTls(configuration);
         // The merge journal's reminders; in memory, as in the embedded default (a test cluster does not outlive its run).
         siloBuilder.UseInMemoryReminderService();
         if (!string.IsNullOrEmpty(configuration[PostgresConnectionStringKey]))

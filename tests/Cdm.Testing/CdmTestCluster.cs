@@ -61,7 +61,8 @@ public sealed class CdmTestCluster : IAsyncDisposable
         }
     }
 
-    private static async Task<CdmTestCluster> StartAsync(short silos, Action<TestClusterBuilder>? configure)
+    /// <summary>Starts a cluster of <paramref name="silos"/> silos on SQLite files (each silo its own), as <see cref="StartAsync(Action{TestClusterBuilder}?)"/>.</summary>
+    public static async Task<CdmTestCluster> StartAsync(short silos, Action<TestClusterBuilder>? configure)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cdm-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -69,6 +70,7 @@ public sealed class CdmTestCluster : IAsyncDisposable
         builder.Options.ServiceId = "cdm-test";
         builder.Properties[CdmSiloConfigurator.DataDirectoryKey] = dataDirectory;
         builder.AddSiloBuilderConfigurator<CdmSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<CdmClientConfigurator>();
         configure?.Invoke(builder);
         var cluster = builder.Build();
         await cluster.DeployAsync();

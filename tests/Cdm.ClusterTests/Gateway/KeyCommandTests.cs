@@ -80,4 +80,23 @@ public sealed class KeyCommandTests(SecuredHostFixture fixture)
         Assert.NotEqual(0, noCredentials.ExitCode);
         await Assert.ThrowsAsync<RpcException>(() => fixture.Access.WhoAmIAsync(new WhoAmIRequest(), SecuredHostFixture.ApiKey(key)).ResponseAsync);
     }
+
+    [Fact]
+    public async Task Audit_ListsWhatWasDoneToAProfile()
+    {
+        var records = new ApiRecords("crm");
+        var created = await fixture.Host.Ingestion.IngestAsync(records.Record("1", ("email", records.Email("ada"))), fixture.Admin);
+        var admin = new Dictionary<string, string> { ["CDM_TOKEN"] = fixture.Token("cli-officer", ["privacy_officer"]) };
+
+        var listed = await CdmAsync(admin, "audit", "--profile", created.ProfileId);
+        var json = await CdmAsync(admin, "audit", "--identifier", "email=" + records.Email("ada"), "--json");
+        var neither = await CdmAsync(admin, "audit");
+
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Contains("RecordWritten", listed.Out, StringComparison.Ordinal);
+        Assert.Contains("test-admin", listed.Out, StringComparison.Ordinal);
+        Assert.Contains("AUDIT_ACTION_RECORD_WRITTEN", json.Out, StringComparison.Ordinal);
+        Assert.Contains(created.ProfileId, json.Out, StringComparison.Ordinal);
+        Assert.NotEqual(0, neither.ExitCode);
+    }
 }

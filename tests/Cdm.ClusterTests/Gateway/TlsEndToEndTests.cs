@@ -1,7 +1,6 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Cdm.Api.V1;
+using Cdm.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -17,16 +16,9 @@ public sealed class TlsEndToEndTests : IAsyncLifetime
     public TlsEndToEndTests()
     {
         Directory.CreateDirectory(directory);
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=cdm-test-gateway", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var password = Guid.NewGuid().ToString("N");
+        certificate = TestCertificates.SelfSigned("cdm-test-gateway");
         var pfx = Path.Combine(directory, "gateway.pfx");
-        File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, password));
+        var password = TestCertificates.WritePfx(certificate, pfx);
         host = new EmbeddedHost(null, "--Cdm:Auth:Mode", "Required").WithTls(pfx, password, certificate);
     }
 

@@ -1,0 +1,36 @@
+namespace Cdm.Contracts.Audit;
+
+/// <summary>What a caller did to a profile.</summary>
+[GenerateSerializer, Alias("cdm.AuditAction")]
+public enum AuditAction
+{
+    /// <summary>Read the profile (golden record, members) for a purpose.</summary>
+    ProfileRead = 1,
+
+    /// <summary>Read the profile's history for a purpose.</summary>
+    HistoryRead = 2,
+
+    /// <summary>Read the profile's consent.</summary>
+    ConsentRead = 3,
+
+    /// <summary>Read why each record is in the profile (a steward's explanation).</summary>
+    ExplanationRead = 4,
+
+    /// <summary>Added a source record, or a new version of one.</summary>
+    RecordWritten = 10,
+
+    /// <summary>Removed a source record.</summary>
+    RecordRemoved = 11,
+
+    /// <summary>Recorded a consent statement.</summary>
+    ConsentRecorded = 12,
+
+    /// <summary>Merged another profile into this one.</summary>
+    Merged = 13,
+
+    /// <summary>Split records out of this profile, or took records split out of another.</summary>
+    Split = 14,
+
+    /// <summary>Forbade two records to share a profile.</summary>
+    DoNotLink = 15,
+}
