@@ -23,6 +23,7 @@ public static class CdmCommand
             KeyCommand.Create(gateway),
             KeyCommand.WhoAmI(gateway),
             AuditCommand.Create(gateway),
+            PrivacyCommand.Create(gateway),
             DbCommand.Create(),
         };
         return root;

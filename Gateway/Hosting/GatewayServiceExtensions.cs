@@ -59,6 +59,7 @@ public static class GatewayServiceExtensions
         app.MapGrpcService<ConsentService>();
         app.MapGrpcService<AccessService>();
         app.MapGrpcService<AuditService>();
+        app.MapGrpcService<PrivacyService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -64,16 +64,19 @@ public sealed class AuditService(IGrainFactory grains) : Api.V1.Audit.AuditBase
 
         var page = await grains.GetGrain<IAuditLogGrain>(0).QueryAsync(query);
         var response = new ListAuditEntriesResponse { NextPageToken = page.Next?.ToString(CultureInfo.InvariantCulture) ?? "" };
-        response.Entries.AddRange(page.Entries.Select(static e => new Api.V1.AuditEntry
-        {
-            Id = e.Id,
-            At = Timestamp.FromDateTimeOffset(e.At),
-            Caller = e.Caller,
-            Action = (Api.V1.AuditAction)(int)e.Action,
-            ProfileId = e.ProfileId,
-            Purpose = e.Purpose ?? "",
-            Source = e.Source ?? "",
-        }));
+        response.Entries.AddRange(page.Entries.Select(ToProto));
         return response;
     }
+
+    /// <summary>An entry in the API; the actions have the same numbers in both.</summary>
+    public static Api.V1.AuditEntry ToProto(Contracts.Audit.AuditEntry entry) => new()
+    {
+        Id = entry.Id,
+        At = Timestamp.FromDateTimeOffset(entry.At),
+        Caller = entry.Caller,
+        Action = (Api.V1.AuditAction)(int)entry.Action,
+        ProfileId = entry.ProfileId,
+        Purpose = entry.Purpose ?? "",
+        Source = entry.Source ?? "",
+    };
 }

@@ -25,6 +25,7 @@ public sealed class CdmMetrics
     private readonly Counter<long> blocksOverCap;
     private readonly Counter<long> matchDecisions;
     private readonly Counter<long> linksRefused;
+    private readonly Counter<long> attributesDropped;
 
     public CdmMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
@@ -46,6 +47,8 @@ public sealed class CdmMetrics
             "Blocks that reached their cap: they refuse new members and are no longer scanned.");
         matchDecisions = meter.CreateCounter<long>("cdm.match.decisions", "{pair}",
             "Candidate pairs scored at ingest, by decision (link, review).");
+        attributesDropped = meter.CreateCounter<long>("cdm.attributes.dropped", "{attribute}",
+            "Attributes and identifier types dropped because the source's schema does not list them, by source.");
         linksRefused = meter.CreateCounter<long>("cdm.links.refused", "{link}",
             "Links not made because a do-not-link constraint or an identifier limit forbids them.");
     }
@@ -55,6 +58,15 @@ public sealed class CdmMetrics
 
     /// <summary>One record answered with <paramref name="status"/>, resolved in the time since <paramref name="startedAt"/>.</summary>
     public void RecordIngested(IngestStatus status, long startedAt) => Record(OutcomeTag(status), startedAt);
+
+    /// <summary>Counts what data minimisation dropped from one record of <paramref name="source"/>.</summary>
+    public void AttributesDropped(string source, int count)
+    {
+        if (count > 0)
+        {
+            attributesDropped.Add(count, new KeyValuePair<string, object?>("source", source));
+        }
+    }
 
     /// <summary>One record whose resolution threw: the gateway retries it or its client sees a failure.</summary>
     public void RecordFailed(long startedAt) => Record(new(Outcome, "failed"), startedAt);

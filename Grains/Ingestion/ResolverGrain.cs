@@ -6,6 +6,7 @@ using Cdm.Contracts.Records;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Identity;
 using Cdm.Grains.Normalisation;
+using Cdm.Grains.Privacy;
 using Cdm.Grains.Stewardship;
 using Orleans.Concurrency;
 
@@ -20,7 +21,14 @@ namespace Cdm.Grains.Ingestion;
 [StatelessWorker]
 [Reentrant]
 public sealed class ResolverGrain(
-    RecordNormaliser normaliser, ResolutionGrains grains, RecordMatcher matcher, ReviewTasks reviews, LinkPlanner planner, CdmMetrics metrics, TimeProvider time)
+    RecordNormaliser normaliser,
+    SourceSchemas schemas,
+    ResolutionGrains grains,
+    RecordMatcher matcher,
+    ReviewTasks reviews,
+    LinkPlanner planner,
+    CdmMetrics metrics,
+    TimeProvider time)
     : Grain, IResolverGrain
 {
     private MergeSaga Saga => new(GrainFactory, grains, metrics, time);
@@ -28,11 +36,31 @@ public sealed class ResolverGrain(
     public async Task<IngestOutcome> IngestAsync(IncomingRecord record)
     {
         var startedAt = metrics.StartTiming();
+        ImmutableArray<QualityFlag> dropped = [];
+        if (!schemas.IsEmpty)
+        {
+            // Data minimisation first: what the source may not send is never normalised, matched or stored.
+            var minimised = schemas.Apply(record);
+            if (minimised.Record is null)
+            {
+                metrics.RecordIngested(IngestStatus.Rejected, startedAt);
+                return IngestOutcome.Rejected(minimised.Violations);
+            }
+
+            (record, dropped) = (minimised.Record, minimised.Dropped);
+            metrics.AttributesDropped(record.Source, dropped.Length);
+        }
+
         var normalised = normaliser.Normalise(record, time.GetUtcNow());
         if (normalised.Version is not { } version)
         {
             metrics.RecordIngested(IngestStatus.Rejected, startedAt);
             return IngestOutcome.Rejected(normalised.Violations);
+        }
+
+        if (!dropped.IsEmpty)
+        {
+            version = version with { QualityFlags = [.. version.QualityFlags, .. dropped] };
         }
 
         var findings = await matcher.FindAsync(version);

@@ -7,6 +7,7 @@ using Cdm.Grains.Enrichment;
 using Cdm.Grains.Ingestion;
 using Cdm.Grains.Matching;
 using Cdm.Grains.Normalisation;
+using Cdm.Grains.Privacy;
 using Cdm.Grains.Profiles;
 using Cdm.Grains.Stewardship;
 using Cdm.Grains.Storage;
@@ -57,6 +58,7 @@ public static class CdmSiloBuilderExtensions
         services.TryAddSingleton(sp => new GoldenRecordBuilder(
             sp.GetRequiredService<IOptions<SurvivorshipOptions>>().Value,
             new SourceRegistry(sp.GetRequiredService<IOptions<SourceRegistryOptions>>().Value)));
+        services.TryAddSingleton(sp => new SourceSchemas(sp.GetRequiredService<IOptions<SourceRegistryOptions>>().Value));
         services.TryAddSingleton<ResolutionGrains>();
         services.TryAddSingleton<ActiveMatchModel>();
         services.TryAddSingleton<RecordMatcher>();

@@ -16,6 +16,12 @@ public sealed class SecuredHostFixture : IAsyncLifetime
     public const string Issuer = "cdm-tests";
     public const string Audience = "cdm";
 
+    /// <summary>A source whose schema is email and first_name (and loyalty_id); anything else is dropped.</summary>
+    public const string DroppingSource = "web-minimal";
+
+    /// <summary>A source whose schema is email alone; a record with anything else is refused.</summary>
+    public const string RefusingSource = "partner-minimal";
+
     private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
 
     public SecuredHostFixture()
@@ -24,7 +30,13 @@ public sealed class SecuredHostFixture : IAsyncLifetime
             "--Cdm:Auth:Mode", "Required",
             "--Cdm:Auth:Jwt:SigningKey", Convert.ToBase64String(signingKey),
             "--Cdm:Auth:Jwt:Issuer", Issuer,
-            "--Cdm:Auth:Jwt:Audience", Audience);
+            "--Cdm:Auth:Jwt:Audience", Audience,
+            // Two sources with a schema, for the data minimisation tests.
+            "--Cdm:Sources:" + DroppingSource + ":Attributes:0", "email",
+            "--Cdm:Sources:" + DroppingSource + ":Attributes:1", "first_name",
+            "--Cdm:Sources:" + DroppingSource + ":Identifiers:0", "loyalty_id",
+            "--Cdm:Sources:" + RefusingSource + ":Attributes:0", "email",
+            "--Cdm:Sources:" + RefusingSource + ":Unlisted", "Reject");
     }
 
     public EmbeddedHost Host { get; }
