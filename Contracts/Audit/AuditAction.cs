@@ -33,4 +33,7 @@ public enum AuditAction
 
     /// <summary>Forbade two records to share a profile.</summary>
     DoNotLink = 15,
+
+    /// <summary>Noted that a consent grant lapsed (the cluster's own reminder).</summary>
+    ConsentLapsed = 16,
 }

@@ -18,4 +18,7 @@ public enum HistoryKind
 
     /// <summary>A member was split out into a profile of its own.</summary>
     SplitOut = 8,
+
+    /// <summary>A consent grant reached its expiry (noted by a reminder).</summary>
+    ConsentLapsed = 9,
 }

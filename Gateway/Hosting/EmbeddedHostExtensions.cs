@@ -1,3 +1,4 @@
+using Cdm.Silo.Reminders;
 using Cdm.Operations.Dashboard;
 using Cdm.Silo.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -34,8 +35,8 @@ public static class EmbeddedHostExtensions
             .UseLocalhostClustering(siloPort, clientPort)
             .AddCdmGrains(builder.Configuration)
             .UseCdmSqliteStorage(dataDirectory, builder.Configuration)
-            // One process: a restart wakes every merge-journal partition, so reminders need not outlive it.
-            .UseInMemoryReminderService()
+            // Durable: a consent grant's lapse must be noted even when it falls due while the service is down.
+            .UseCdmSqliteReminders(dataDirectory)
             .UseCdmDashboard(builder.Configuration));
         builder.Services.AddCdmGateway(builder.Configuration);
         return builder;

@@ -87,6 +87,7 @@ public static class ProfileMapping
                 HistoryKind.DoNotLink => HistoryEventKind.DoNotLink,
                 HistoryKind.MergeRefused => HistoryEventKind.MergeRefused,
                 HistoryKind.SplitOut => HistoryEventKind.SplitOut,
+                HistoryKind.ConsentLapsed => HistoryEventKind.ConsentLapsed,
                 _ => HistoryEventKind.Unspecified,
             },
             Record = e.Source is null ? null : new SourceKey { Source = e.Source, RecordId = e.RecordId ?? "" },

@@ -104,6 +104,30 @@ public sealed class ConsentLedger
             ? [.. history.OrderBy(static s => s.At).ThenBy(static s => s.RecordedAt)]
             : [];
 
+    /// <summary>The lapses already noted, one key per grant (<see cref="NoteLapses"/>).</summary>
+    public HashSet<string> LapsesNoted { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The grants in force whose expiry has passed at <paramref name="now"/> and that were not noted before, each
+    /// once: they are remembered in <see cref="LapsesNoted"/>. A grant superseded before it lapsed never lapses.
+    /// </summary>
+    public IReadOnlyList<ConsentStatement> NoteLapses(DateTimeOffset now)
+    {
+        List<ConsentStatement>? lapsed = null;
+        foreach (var purpose in Purposes)
+        {
+            if (Current(purpose) is { Status: ConsentStatus.Granted, ExpiresAt: { } expiry } grant && expiry <= now && LapsesNoted.Add(LapseKey(grant)))
+            {
+                (lapsed ??= []).Add(grant);
+            }
+        }
+
+        return lapsed ?? [];
+    }
+
+    private static string LapseKey(ConsentStatement grant) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{grant.Purpose}|{grant.At.UtcTicks}|{grant.ExpiresAt!.Value.UtcTicks}");
+
     /// <summary>
     /// The earliest expiry after <paramref name="now"/> of a grant in force, when a reminder must next look; null
     /// when no grant in force will lapse.

@@ -346,6 +346,25 @@ public sealed class ProfileState
         }
     }
 
+    /// <summary>Notes in the history each consent grant that lapsed by <paramref name="now"/>, once; returns them.</summary>
+    public IReadOnlyList<ConsentStatement> NoteConsentLapses(DateTimeOffset now)
+    {
+        var lapsed = Consent.NoteLapses(now);
+        foreach (var grant in lapsed)
+        {
+            Record(now, HistoryKind.ConsentLapsed, null, null, null, string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"consent for {grant.Purpose} lapsed: granted {grant.At.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {grant.Source}, expired {grant.ExpiresAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
+        }
+
+        if (lapsed.Count > 0)
+        {
+            UpdatedAt = now;
+        }
+
+        return lapsed;
+    }
+
     private void Record(DateTimeOffset at, HistoryKind kind, string? source, string? recordId, string? other, string reason)
     {
         UpdatedAt = at;

@@ -143,4 +143,25 @@ public sealed class ConsentLedgerTests
         Assert.Equal(left.Current(Email)!.Status, right.Current(Email)!.Status);
         Assert.Equal(ConsentStatus.Withdrawn, left.Current(Email)!.Status);
     }
+
+    [Fact]
+    public void NoteLapses_NotesEachLapsedGrantOnce_AndNeverASupersededOne()
+    {
+        var ledger = new ConsentLedger();
+        ledger.Record(Said(ConsentStatus.Granted, day: 1, expiresDay: 10));
+        ledger.Record(Said(ConsentStatus.Granted, day: 1, purpose: "sms", expiresDay: 5));
+        ledger.Record(Said(ConsentStatus.Withdrawn, day: 3, purpose: "sms"));
+        ledger.Record(Said(ConsentStatus.Granted, day: 1, purpose: "ads", expiresDay: 30));
+
+        Assert.Empty(ledger.NoteLapses(T0.AddDays(9)));
+        var lapsed = ledger.NoteLapses(T0.AddDays(11));
+        var again = ledger.NoteLapses(T0.AddDays(12));
+
+        Assert.Equal([Email], lapsed.Select(s => s.Purpose));
+        Assert.Empty(again);
+        Assert.Equal(T0.AddDays(30), ledger.NextExpiry(T0.AddDays(12)));
+        // A renewed grant lapses in its own right.
+        ledger.Record(Said(ConsentStatus.Granted, day: 11, expiresDay: 20));
+        Assert.Equal([Email], ledger.NoteLapses(T0.AddDays(21)).Select(s => s.Purpose));
+    }
 }
