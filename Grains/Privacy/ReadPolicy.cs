@@ -85,7 +85,14 @@ public sealed partial class ReadPolicy
 
     /// <summary>Why a read purpose is refused, naming the purposes there are.</summary>
     public string UnknownPurposeMessage(string purpose) =>
-        $"'{purpose}' is not a read purpose (known: {string.Join(", ", Purposes)}; others are configured under {PrivacyOptions.SectionName}:Purposes)";
+        $"'{Shown(purpose)}' is not a read purpose (known: {string.Join(", ", Purposes)}; others are configured under {PrivacyOptions.SectionName}:Purposes)";
+
+    /// <summary>A caller's text as an error message may quote it: at most 64 characters, control characters escaped.</summary>
+    private static string Shown(string text)
+    {
+        var cut = text.Length > 64 ? text[..64] + "…" : text;
+        return string.Concat(cut.Select(static c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    }
 
     private static WithholdReason? Refusal(EffectiveConsent effective) => effective switch
     {

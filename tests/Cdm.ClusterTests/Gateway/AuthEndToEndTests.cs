@@ -180,4 +180,30 @@ public sealed class AuthEndToEndTests(SecuredHostFixture fixture)
         Assert.Equal(["reader", "source"], caller.Roles);
         Assert.Equal(["ads", "sms"], caller.Purposes);
     }
+
+    [Fact]
+    public async Task OversizedAndHostileInputs_AreRefused_AndChangeNothing()
+    {
+        var admin = fixture.Admin;
+        var huge = records.Record("9", ("email", records.Email("huge")), ("notes", new string('x', 2 * 1024 * 1024)));
+        var oversized = await RefusedAsync(() => Host.Ingestion.IngestAsync(huge, admin).ResponseAsync, StatusCode.ResourceExhausted);
+        var longPurpose = await RefusedAsync(
+            () => Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = "p-" + records.Prefix, Purpose = new string('a', 10_000) }, admin).ResponseAsync,
+            StatusCode.InvalidArgument);
+        await RefusedAsync(
+            () => Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = "p-" + records.Prefix, Purpose = "analytics\n' OR 1=1 --" }, admin).ResponseAsync,
+            StatusCode.InvalidArgument);
+        // An unsigned token ("alg": "none") claiming every role.
+        var unsigned = Base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + Base64Url(
+            $"{{\"sub\":\"mallory\",\"roles\":[\"admin\"],\"iss\":\"{SecuredHostFixture.Issuer}\",\"aud\":\"{SecuredHostFixture.Audience}\",\"exp\":{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}") + ".";
+        await RefusedAsync(() => fixture.Access.ListApiKeysAsync(new ListApiKeysRequest(), SecuredHostFixture.Bearer(unsigned)).ResponseAsync, StatusCode.Unauthenticated);
+        var name = new CreateApiKeyRequest { Name = "tab\there", Roles = { "admin" } };
+        await RefusedAsync(() => fixture.Access.CreateApiKeyAsync(name, admin).ResponseAsync, StatusCode.InvalidArgument);
+
+        Assert.Contains("message", oversized.Status.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(new string('a', 200), longPurpose.Status.Detail, StringComparison.Ordinal);
+        await RefusedAsync(() => AdminReadAsync(records.Email("huge")), StatusCode.NotFound);
+    }
+
+    private static string Base64Url(string json) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
 }
