@@ -21,15 +21,9 @@ namespace Cdm.Grains.Profiles;
 // Activated on the silo of the first caller (the resolver that ingests the record): in a cluster most
 // identifiers and profiles are touched by one record's resolution, so its calls stay in-process.
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class ProfileGrain(
-    GoldenRecordBuilder goldenBuilder, ReadPolicy readPolicy, ProfileReadFilter readFilter, IAuditStore audit, TimeProvider time) : Grain, IProfileGrain, IRemindable
+public sealed partial class ProfileGrain(
+    GoldenRecordBuilder goldenBuilder, ReadPolicy readPolicy, ProfileReadFilter readFilter, IAuditStore audit, TimeProvider time) : Grain, IProfileGrain
 {
-    /// <summary>The reminder that notes a consent grant's lapse when it falls due.</summary>
-    public const string ConsentReminder = "consent-expiry";
-
-    // What this activation last registered, so a change that moves no expiry costs no reminder call.
-    private DateTimeOffset? consentReminderDue;
-
     private StoredState<ProfileState> state = null!;
 
     // The golden record is derived data: computed when read after a change, never stored.
@@ -260,43 +254,6 @@ public sealed class ProfileGrain(
         await SaveAsync();
     }
 
-    public async Task<ProfileWriteResult> RecordConsentAsync(ConsentStatement statement)
-    {
-        ArgumentNullException.ThrowIfNull(statement);
-        if (Redirect() is { } redirect)
-        {
-            return redirect;
-        }
-
-        if (Profile.IsEmpty)
-        {
-            // Consent belongs to a person the profile holds records of; an empty profile is nobody yet.
-            return new ProfileWriteResult(IngestStatus.Rejected, null);
-        }
-
-        if (!Profile.Consent.Record(statement))
-        {
-            return new ProfileWriteResult(IngestStatus.Unchanged, null);
-        }
-
-        Profile.UpdatedAt = time.GetUtcNow();
-        await SaveAsync();
-        await AuditAsync(AuditAction.ConsentRecorded, source: statement.Source);
-        await KeepConsentReminderAsync();
-        return new ProfileWriteResult(IngestStatus.Updated, null);
-    }
-
-    public async Task<ImmutableArray<ConsentStatement>?> GetConsentAsync()
-    {
-        if (Profile.Status != ProfileStatus.Active || Profile.IsEmpty)
-        {
-            return null;
-        }
-
-        await AuditAsync(AuditAction.ConsentRead);
-        return [.. Profile.Consent.Statements.Values.SelectMany(static s => s)];
-    }
-
     public async Task<ProfileView?> GetViewAsync(bool includeVersions, string purpose)
     {
         // Refused before anything is read: an unknown purpose must not learn whether the profile exists.
@@ -347,69 +304,6 @@ public sealed class ProfileGrain(
 
     public Task<ImmutableArray<string>> GetMergedProfileIdsAsync() => Task.FromResult<ImmutableArray<string>>(
         Profile.Status == ProfileStatus.Active ? [.. Profile.MergedProfileIds] : []);
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != ConsentReminder)
-        {
-            return;
-        }
-
-        if (Profile.Status == ProfileStatus.Active)
-        {
-            var lapsed = Profile.NoteConsentLapses(time.GetUtcNow());
-            if (lapsed.Count > 0)
-            {
-                await SaveAsync();
-                foreach (var grant in lapsed)
-                {
-                    await AuditAsync(AuditAction.ConsentLapsed, purpose: grant.Purpose, source: grant.Source);
-                }
-            }
-        }
-
-        // Whatever was registered has fired: look again for the next lapse, or stop.
-        consentReminderDue = DateTimeOffset.MinValue;
-        await KeepConsentReminderAsync();
-    }
-
-    /// <summary>
-    /// Keeps one reminder due at the next lapse of a grant in force (none when no grant will lapse), and notes at once
-    /// a grant that arrived already lapsed. Reads stop honouring a lapsed grant by themselves; the reminder writes
-    /// the lapse into the history and the audit log when it happens, with no batch job.
-    /// </summary>
-    private async Task KeepConsentReminderAsync()
-    {
-        var now = time.GetUtcNow();
-        if (Profile.Status == ProfileStatus.Active && Profile.NoteConsentLapses(now) is { Count: > 0 } lapsed)
-        {
-            await SaveAsync();
-            foreach (var grant in lapsed)
-            {
-                await AuditAsync(AuditAction.ConsentLapsed, purpose: grant.Purpose, source: grant.Source);
-            }
-        }
-
-        var next = Profile.Status == ProfileStatus.Active ? Profile.Consent.NextExpiry(now) : null;
-        if (next == consentReminderDue)
-        {
-            return;
-        }
-
-        if (next is { } due)
-        {
-            // The period only matters if this activation is gone before it re-registers: a day, then it looks again.
-            await this.RegisterOrUpdateReminder(ConsentReminder, Max(due - now, TimeSpan.FromSeconds(1)), TimeSpan.FromDays(1));
-        }
-        else if (await this.GetReminder(ConsentReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        consentReminderDue = next;
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Appends what the current caller did to this profile to the audit log; completes once it is durable.</summary>
     private Task AuditAsync(AuditAction action, string? purpose = null, string? source = null) =>
