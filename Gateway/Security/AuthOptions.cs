@@ -46,5 +46,8 @@ public sealed class JwtAuthOptions
     /// <summary>An OpenID Connect authority whose published keys sign the tokens (instead of <see cref="SigningKey"/>).</summary>
     public string? Authority { get; set; }
 
+    /// <summary>Fetch the authority's metadata and keys over HTTPS only (the default). Off only for a test authority on loopback.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public bool IsConfigured => SigningKey is not null || Authority is not null;
 }

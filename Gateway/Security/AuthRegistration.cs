@@ -93,6 +93,11 @@ public static class AuthRegistration
             }
         }
 
+        if (jwt.Authority is not null && string.IsNullOrEmpty(jwt.Audience))
+        {
+            return $"{AuthOptions.SectionName}:Jwt: an authority needs an Audience, so tokens it issues for other services are refused";
+        }
+
         return null;
     }
 
@@ -102,9 +107,10 @@ public static class AuthRegistration
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidateIssuer = options.Issuer is not null,
+            // Always: with an authority the issuer comes from its published metadata unless set here.
+            ValidateIssuer = true,
             ValidIssuer = options.Issuer,
-            ValidateAudience = options.Audience is not null,
+            ValidateAudience = true,
             ValidAudience = options.Audience,
             ValidateLifetime = true,
             RequireExpirationTime = true,
@@ -120,6 +126,7 @@ public static class AuthRegistration
         else
         {
             jwt.Authority = options.Authority;
+            jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
         }
     }
 
