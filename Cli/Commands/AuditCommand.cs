@@ -34,7 +34,7 @@ public static class AuditCommand
                 result.AddError("give exactly one of --profile, --identifier, --caller");
             }
 
-            if (result.GetValue(identifier) is { } id && id.IndexOf('=', StringComparison.Ordinal) is <= 0)
+            if (result.GetValue(identifier) is { } id && !LookupText.TryIdentifier(id, out _))
             {
                 result.AddError("--identifier expects TYPE=VALUE");
             }
@@ -51,10 +51,9 @@ public static class AuditCommand
                 {
                     request.ProfileId = id;
                 }
-                else if (parse.GetValue(identifier) is { } pair)
+                else if (parse.GetValue(identifier) is { } pair && LookupText.TryIdentifier(pair, out var parsed))
                 {
-                    var at = pair.IndexOf('=', StringComparison.Ordinal);
-                    request.Identifier = new Identifier { Type = pair[..at], Value = pair[(at + 1)..] };
+                    request.Identifier = parsed;
                 }
                 else
                 {

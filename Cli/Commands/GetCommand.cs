@@ -46,12 +46,12 @@ public static class GetCommand
                 result.AddError("give exactly one of PROFILE_ID, --profile, --identifier, --source-key");
             }
 
-            if (result.GetValue(identifier) is { } id && !TrySplit(id, '=', out _, out _))
+            if (result.GetValue(identifier) is { } id && !LookupText.TryIdentifier(id, out _))
             {
                 result.AddError("--identifier expects TYPE=VALUE");
             }
 
-            if (result.GetValue(sourceKey) is { } key && !TrySplit(key, '/', out _, out _))
+            if (result.GetValue(sourceKey) is { } key && !LookupText.TrySourceKey(key, out _))
             {
                 result.AddError("--source-key expects SOURCE/RECORD_ID");
             }
@@ -65,13 +65,13 @@ public static class GetCommand
             {
                 request.ProfileId = profileId;
             }
-            else if (parse.GetValue(identifier) is { } id && TrySplit(id, '=', out var type, out var value))
+            else if (parse.GetValue(identifier) is { } id && LookupText.TryIdentifier(id, out var parsedIdentifier))
             {
-                request.Identifier = new Identifier { Type = type, Value = value };
+                request.Identifier = parsedIdentifier;
             }
-            else if (parse.GetValue(sourceKey) is { } key && TrySplit(key, '/', out var source, out var recordId))
+            else if (parse.GetValue(sourceKey) is { } key && LookupText.TrySourceKey(key, out var parsedKey))
             {
-                request.SourceKey = new SourceKey { Source = source, RecordId = recordId };
+                request.SourceKey = parsedKey;
             }
 
             return CommandErrors.RunAsync(address, async () =>
@@ -91,12 +91,5 @@ public static class GetCommand
             }, cancellationToken);
         });
         return command;
-    }
-
-    private static bool TrySplit(string text, char separator, out string left, out string right)
-    {
-        var at = text.IndexOf(separator);
-        (left, right) = at > 0 && at < text.Length - 1 ? (text[..at], text[(at + 1)..]) : ("", "");
-        return left.Length > 0;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cdm.Api.V1;
 using Cdm.Cli.Gateway;
+using Cdm.Cli.Lookup;
 
 namespace Cdm.Cli.Commands;
 
@@ -31,12 +32,12 @@ public static class PrivacyCommand
                 result.AddError("give exactly one of --profile, --identifier, --source-key");
             }
 
-            if (result.GetValue(identifier) is { } id && id.IndexOf('=', StringComparison.Ordinal) <= 0)
+            if (result.GetValue(identifier) is { } id && !LookupText.TryIdentifier(id, out _))
             {
                 result.AddError("--identifier expects TYPE=VALUE");
             }
 
-            if (result.GetValue(sourceKey) is { } key && key.IndexOf('/', StringComparison.Ordinal) <= 0)
+            if (result.GetValue(sourceKey) is { } key && !LookupText.TrySourceKey(key, out _))
             {
                 result.AddError("--source-key expects SOURCE/RECORD_ID");
             }
@@ -49,15 +50,13 @@ public static class PrivacyCommand
             {
                 request.ProfileId = id;
             }
-            else if (parse.GetValue(identifier) is { } pair)
+            else if (parse.GetValue(identifier) is { } pair && LookupText.TryIdentifier(pair, out var parsedIdentifier))
             {
-                var at = pair.IndexOf('=', StringComparison.Ordinal);
-                request.Identifier = new Identifier { Type = pair[..at], Value = pair[(at + 1)..] };
+                request.Identifier = parsedIdentifier;
             }
-            else if (parse.GetValue(sourceKey) is { } key)
+            else if (parse.GetValue(sourceKey) is { } key && LookupText.TrySourceKey(key, out var parsedKey))
             {
-                var at = key.IndexOf('/', StringComparison.Ordinal);
-                request.SourceKey = new SourceKey { Source = key[..at], RecordId = key[(at + 1)..] };
+                request.SourceKey = parsedKey;
             }
 
             return CommandErrors.RunAsync(address, async () =>
