@@ -11,8 +11,7 @@ public static class AuditCommand
 {
     public static Command Create(Option<string> gateway)
     {
-        var profile = new Option<string?>("--profile") { Description = "A profile id (its merged profiles included).", HelpName = "ID" };
-        var identifier = new Option<string?>("--identifier") { Description = "An identifier of the person, e.g. email=a@b.com.", HelpName = "TYPE=VALUE" };
+        var lookup = new ProfileLookupOptionSet();
         var caller = new Option<string?>("--caller") { Description = "A caller as the log names it, e.g. \"key:3f9c0a1b2c3d4e5f (bi)\".", HelpName = "NAME" };
         var limit = new Option<int>("--limit") { Description = "At most this many entries, newest first.", DefaultValueFactory = _ => 100 };
         limit.Validators.Add(result =>
@@ -25,20 +24,9 @@ public static class AuditCommand
         var json = new Option<bool>("--json") { Description = "Print protobuf JSON, one page per line." };
         var command = new Command("audit", "Who read or changed a profile, or what a caller read and changed: when, what, for which purpose. Exit code 3 when no profile holds the lookup.")
         {
-            profile, identifier, caller, limit, json,
+            caller, limit, json,
         };
-        command.Validators.Add(result =>
-        {
-            if (new[] { result.GetValue(profile), result.GetValue(identifier), result.GetValue(caller) }.Count(v => v is not null) != 1)
-            {
-                result.AddError("give exactly one of --profile, --identifier, --caller");
-            }
-
-            if (result.GetValue(identifier) is { } id && !LookupText.TryIdentifier(id, out _))
-            {
-                result.AddError("--identifier expects TYPE=VALUE");
-            }
-        });
+        lookup.AddTo(command, ("--caller", result => result.GetValue(caller)));
         command.SetAction((parse, cancellationToken) =>
         {
             var address = parse.GetValue(gateway)!;
@@ -47,13 +35,18 @@ public static class AuditCommand
                 using var channel = GatewayConnection.Open(address);
                 var client = new Audit.AuditClient(channel);
                 var request = new ListAuditEntriesRequest();
-                if (parse.GetValue(profile) is { } id)
+                var (profileId, identifier, sourceKey) = lookup.Read(parse);
+                if (profileId is not null)
                 {
-                    request.ProfileId = id;
+                    request.ProfileId = profileId;
                 }
-                else if (parse.GetValue(identifier) is { } pair && LookupText.TryIdentifier(pair, out var parsed))
+                else if (identifier is not null)
                 {
-                    request.Identifier = parsed;
+                    request.Identifier = identifier;
+                }
+                else if (sourceKey is not null)
+                {
+                    request.SourceKey = sourceKey;
                 }
                 else
                 {
