@@ -36,4 +36,13 @@ public enum AuditAction
 
     /// <summary>Noted that a consent grant lapsed (the cluster's own reminder).</summary>
     ConsentLapsed = 16,
+
+    /// <summary>Began erasing the profile (right to be forgotten): it takes no more changes.</summary>
+    ErasureStarted = 17,
+
+    /// <summary>Erased the profile's personal data; what is left is a tombstone.</summary>
+    Erased = 18,
+
+    /// <summary>Removed from this profile the mentions of records erased with another person.</summary>
+    ErasedReferencesRemoved = 19,
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Cdm.Contracts.Identity;
 
 /// <summary>
@@ -15,4 +17,10 @@ public interface IIdentifierGrain : IGrainWithStringKey
 
     /// <summary>Compare-and-set: re-points the identifier to <paramref name="to"/> only if it points to <paramref name="from"/>.</summary>
     Task<bool> RepointAsync(string from, string to);
+
+    /// <summary>
+    /// Erasure: removes this identifier's stored row when no profile or one of <paramref name="erasedOwners"/> owns it;
+    /// false (and nothing changes) when another profile does.
+    /// </summary>
+    Task<bool> ForgetAsync(ImmutableArray<string> erasedOwners);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cdm.Contracts.Consent;
+using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 
@@ -36,6 +37,12 @@ public interface IResolverGrain : IGrainWithIntegerKey
 
     /// <summary>The consent statements of the profile a lookup finds (following merges); null when none holds it.</summary>
     Task<ProfileConsentView?> GetConsentAsync(ProfileLookup lookup);
+
+    /// <summary>
+    /// Erases the person a lookup finds (following merges) with everything merged into it, and returns the receipt once done;
+    /// asked again, returns the same erasure's receipt. Null when no profile holds the lookup and no erasure suppressed it.
+    /// </summary>
+    Task<ErasureReceipt?> EraseAsync(ProfileLookup lookup);
 
     /// <summary>Finishes a merge saga that was started and not completed (after a crash or a lost call).</summary>
     Task ResumeMergeAsync(PendingMerge merge);

@@ -21,4 +21,10 @@ public enum HistoryKind
 
     /// <summary>A consent grant reached its expiry (noted by a reminder).</summary>
     ConsentLapsed = 9,
+
+    /// <summary>The profile's personal data was erased (all other entries went with it).</summary>
+    Erased = 10,
+
+    /// <summary>A record mentioned here was erased with its person; the entry's record and reason were removed.</summary>
+    ErasedReference = 11,
 }

@@ -6,7 +6,7 @@ namespace Cdm.Contracts.Profiles;
 
 /// <summary>
 /// One unified profile: member source records (every version kept), identifiers, golden record,
-/// merge history and status (Active, Merging(to), MergedInto(to)). Key: a stable profile id derived
+/// merge history and status (Active, Merging(to), MergedInto(to), Erasing, Erased). Key: a stable profile id derived
 /// from the first source key. Profile grains never call other grains.
 /// </summary>
 [Alias("cdm.IProfileGrain")]
@@ -84,6 +84,21 @@ public interface IProfileGrain : IGrainWithStringKey
 
     /// <summary>The ids of the profiles merged into this one (nothing personal, no audit line); empty when not active.</summary>
     Task<ImmutableArray<string>> GetMergedProfileIdsAsync();
+
+    /// <summary>
+    /// Erasure step 1: closes the profile for <paramref name="erasureId"/> (it takes no change and answers no read from now
+    /// on) and hands over what the saga must find elsewhere. See <see cref="BeginErasureResult"/> for the other answers.
+    /// </summary>
+    Task<BeginErasureResult> BeginErasureAsync(string erasureId);
+
+    /// <summary>
+    /// Last erasure step: the profile being erased by <paramref name="erasureId"/>, or one merged into it, becomes a
+    /// tombstone without personal data (idempotent). False when the profile is in neither state.
+    /// </summary>
+    Task<bool> CompleteErasureAsync(string erasureId);
+
+    /// <summary>Removes the mentions of <paramref name="erasedKeys"/> (records of a person erased elsewhere); redirects like <see cref="AddRecordAsync"/>.</summary>
+    Task<ProfileWriteResult> ForgetErasedKeysAsync(ImmutableArray<string> erasedKeys);
 
     /// <summary>The history of this profile, oldest first, its reasons masked where they quote what <paramref name="purpose"/> may not see.</summary>
     Task<ImmutableArray<HistoryEntry>> GetHistoryAsync(string purpose);

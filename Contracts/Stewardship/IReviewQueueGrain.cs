@@ -24,6 +24,9 @@ public interface IReviewQueueGrain : IGrainWithIntegerKey
     /// <summary>Records a decision; returns the task as it now stands, or null when there is no such task.</summary>
     Task<ReviewTask?> DecideAsync(string taskId, ReviewStatus status, string decidedBy);
 
+    /// <summary>Erasure: removes the tasks of this partition about any of <paramref name="keys"/>, decided or not; returns how many.</summary>
+    Task<int> DropInvolvingAsync(ImmutableArray<string> keys);
+
     /// <summary>The partition of a task id (stable across processes: not <see cref="string.GetHashCode()"/>).</summary>
     public static long PartitionOf(string taskId)
     {

@@ -88,6 +88,7 @@ public static class ProfileMapping
                 HistoryKind.MergeRefused => HistoryEventKind.MergeRefused,
                 HistoryKind.SplitOut => HistoryEventKind.SplitOut,
                 HistoryKind.ConsentLapsed => HistoryEventKind.ConsentLapsed,
+                HistoryKind.ErasedReference => HistoryEventKind.ErasedReference,
                 _ => HistoryEventKind.Unspecified,
             },
             Record = e.Source is null ? null : new SourceKey { Source = e.Source, RecordId = e.RecordId ?? "" },

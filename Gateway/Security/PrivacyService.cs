@@ -59,6 +59,39 @@ public sealed class PrivacyService(IGrainFactory grains, TimeProvider time) : Ap
         return new SubjectExport { ProfileId = view.ProfileId, GeneratedAt = document.GeneratedAt, Json = Json.Format(document) };
     }
 
+    public override async Task<Api.V1.ErasureReceipt> EraseSubject(EraseSubjectRequest request, ServerCallContext context)
+    {
+        var lookup = ProfilesService.LookupOf(request.ProfileId, request.Identifier, request.SourceKey);
+        if (lookup is null)
+        {
+            RpcErrors.ThrowInvalid("lookup", ProfilesService.LookupReason);
+        }
+
+        var receipt = await Resolver.EraseAsync(lookup);
+        if (receipt is null)
+        {
+            RpcErrors.ThrowNotFound("no profile holds the lookup");
+        }
+
+        return receipt.ToProto();
+    }
+
+    public override async Task<Api.V1.ErasureReceipt> GetErasure(GetErasureRequest request, ServerCallContext context)
+    {
+        if (!ErasureIds.IsValid(request.ErasureId))
+        {
+            RpcErrors.ThrowInvalid("erasure_id", "must be er_ followed by 24 lower-case hex digits, as a receipt gives it");
+        }
+
+        var receipt = await grains.GetGrain<IErasureGrain>(request.ErasureId).GetReceiptAsync();
+        if (receipt is null)
+        {
+            RpcErrors.ThrowNotFound("no erasure " + request.ErasureId);
+        }
+
+        return receipt.ToProto();
+    }
+
     private async IAsyncEnumerable<Contracts.Audit.AuditEntry> AuditOf(System.Collections.Immutable.ImmutableArray<string> profileIds)
     {
         long? before = null;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cdm.Contracts.Identity;
 using Cdm.Grains.Storage;
 
@@ -50,6 +51,23 @@ public sealed class IdentifierGrain(TimeProvider time) : Grain, IIdentifierGrain
         }
 
         await SetOwnerAsync(to);
+        return true;
+    }
+
+    public async Task<bool> ForgetAsync(ImmutableArray<string> erasedOwners)
+    {
+        if (state.State.Owner is { } owner && !erasedOwners.Contains(owner))
+        {
+            return false;
+        }
+
+        if (state.RecordExists)
+        {
+            // The row goes, not only its content: this grain's key is the identifier itself.
+            await state.EraseAsync();
+        }
+
+        DeactivateOnIdle();
         return true;
     }
 

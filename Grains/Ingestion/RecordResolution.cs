@@ -104,6 +104,12 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
                 }
 
                 var added = await grains.Profile(target).AddRecordAsync(dropped.Count == 0 ? version : WithoutLinks(version, dropped), linkReason);
+                if (added.Status == IngestStatus.Rejected)
+                {
+                    // Closed by an erasure since its route was read.
+                    throw new ProfileClosedException(target);
+                }
+
                 if (added.RedirectTo is not null)
                 {
                     if (!reached.Exists(r => r.ProfileId == target))
@@ -129,6 +135,11 @@ public sealed class RecordResolution(ResolutionGrains grains, MergeSaga saga, Cd
 
             throw new InvalidOperationException(
                 $"Record {sourceKey} did not settle in {MaxRounds} rounds of concurrent merges ({string.Join("; ", (trail ?? []).TakeLast(4))}); retry it.");
+        }
+        catch (ProfileClosedException)
+        {
+            metrics.RecordIngested(IngestStatus.Rejected, startedAt);
+            return IngestOutcome.Rejected([ProfileClosedException.Violation]);
         }
         catch
         {

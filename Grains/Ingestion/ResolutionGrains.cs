@@ -34,8 +34,8 @@ public sealed class ResolutionGrains
         (IProfileGrain)activator.CreateReference(GrainId.Create(ProfileType, IdSpan.Create(profileId)), profileInterface);
 
     /// <summary>Follows merge redirects from a profile id to the active profile that holds its content.</summary>
-    public async Task<string> TerminalAsync(string profileId) => (await TerminalRouteAsync(profileId)).ProfileId;
+    public async Task<string> TerminalAsync(string profileId) => (await ProfileRoutes.TerminalRouteAsync(Profile, profileId)).ProfileId;
 
-    /// <summary>The active profile at the end of the redirects, and whether it was ever written.</summary>
-    public Task<(string ProfileId, bool Exists)> TerminalRouteAsync(string profileId) => ProfileRoutes.TerminalRouteAsync(Profile, profileId);
+    /// <summary>The active profile at the end of the redirects, and whether it was ever written; <see cref="ProfileClosedException"/> when it is closed.</summary>
+    public Task<(string ProfileId, bool Exists)> TerminalRouteAsync(string profileId) => ProfileRoutes.TerminalRouteAsync(Profile, profileId, refuseClosed: true);
 }

@@ -3,10 +3,13 @@ using Cdm.Contracts.Consent;
 using Cdm.Contracts.Ingestion;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
+using Cdm.Contracts.Privacy;
+using Cdm.Grains.Audit;
 using Cdm.Grains.Diagnostics;
 using Cdm.Grains.Identity;
 using Cdm.Grains.Normalisation;
 using Cdm.Grains.Privacy;
+using Cdm.Grains.Privacy.Erasure;
 using Cdm.Grains.Stewardship;
 using Orleans.Concurrency;
 
@@ -27,6 +30,7 @@ public sealed class ResolverGrain(
     RecordMatcher matcher,
     ReviewTasks reviews,
     LinkPlanner planner,
+    SuppressionSet suppression,
     CdmMetrics metrics,
     TimeProvider time)
     : Grain, IResolverGrain
@@ -56,6 +60,13 @@ public sealed class ResolverGrain(
         {
             metrics.RecordIngested(IngestStatus.Rejected, startedAt);
             return IngestOutcome.Rejected(normalised.Violations);
+        }
+
+        // The keys of an erased person are refused before anything is claimed, matched or stored.
+        if (await suppression.CheckAsync(version) is { IsEmpty: false } suppressed)
+        {
+            metrics.RecordIngested(IngestStatus.Rejected, startedAt);
+            return IngestOutcome.Rejected(suppressed);
         }
 
         if (!dropped.IsEmpty)
@@ -126,7 +137,7 @@ public sealed class ResolverGrain(
     public async Task<ProfileHistoryView?> GetHistoryAsync(string profileId, string purpose)
     {
         var route = await grains.Profile(profileId).GetRouteAsync();
-        if (!route.Exists)
+        if (!route.Exists || route.Closed)
         {
             return null;
         }
@@ -177,6 +188,21 @@ public sealed class ResolverGrain(
 
     public Task ResumeMergeAsync(PendingMerge merge) => Saga.ResumeAsync(merge);
 
+    public async Task<ErasureReceipt?> EraseAsync(ProfileLookup lookup)
+    {
+        var requestedBy = AuditCaller.Current();
+        if (await StartingProfileAsync(lookup) is { } start)
+        {
+            var profileId = await grains.TerminalAsync(start);
+            return await GrainFactory.GetGrain<IErasureGrain>(ErasureIds.New()).EraseAsync(profileId, requestedBy);
+        }
+
+        // Asked again after the identifiers were released: the suppression entry names the erasure, which is finished.
+        return KeyOf(lookup) is { } key && await GrainFactory.GetGrain<ISuppressionListGrain>(0).FindAsync(key) is { } erasureId
+            ? await GrainFactory.GetGrain<IErasureGrain>(erasureId).ResumeAsync()
+            : null;
+    }
+
     private async Task<string?> StartingProfileAsync(ProfileLookup lookup)
     {
         if (lookup.ProfileId is { } profileId)
@@ -184,9 +210,12 @@ public sealed class ResolverGrain(
             return profileId;
         }
 
-        var key = lookup.IdentifierType is { } type
-            ? normaliser.IdentifierKey(type, lookup.IdentifierValue ?? "")
-            : SourceKeys.For(lookup.Source ?? "", lookup.RecordId ?? "");
-        return key is null ? null : await grains.Identifier(key).GetOwnerAsync();
+        return KeyOf(lookup) is { } key ? await grains.Identifier(key).GetOwnerAsync() : null;
     }
+
+    /// <summary>The identifier or source key a lookup names; null for a profile id or an identifier that normalises to nothing.</summary>
+    private string? KeyOf(ProfileLookup lookup) =>
+        lookup.ProfileId is not null ? null
+        : lookup.IdentifierType is { } type ? normaliser.IdentifierKey(type, lookup.IdentifierValue ?? "")
+        : SourceKeys.For(lookup.Source ?? "", lookup.RecordId ?? "");
 }

@@ -77,12 +77,18 @@ public sealed partial class ProfileGrain(
     }
 
     public Task<ProfileRoute> GetRouteAsync() => Task.FromResult(
-        new ProfileRoute(Profile.Status == ProfileStatus.Active ? null : Profile.Target, state.RecordExists));
+        new ProfileRoute(Profile.Status is ProfileStatus.Merging or ProfileStatus.MergedInto ? Profile.Target : null, state.RecordExists)
+        {
+            Closed = Profile.IsClosed,
+        });
 
     public async Task<BeginMergeResult> BeginMergeAsync(string target, string reason)
     {
         switch (Profile.Status)
         {
+            case ProfileStatus.Erasing or ProfileStatus.Erased:
+                // Nothing of an erased person is handed over; the saga's caller sees no merge and looks again.
+                return new BeginMergeResult(this.GetPrimaryKeyString(), null);
             case ProfileStatus.MergedInto:
                 return new BeginMergeResult(Profile.Target!, null);
             case ProfileStatus.Merging:
@@ -245,7 +251,7 @@ public sealed partial class ProfileGrain(
 
     public async Task CompleteMergeAsync(string target)
     {
-        if (Profile.Status == ProfileStatus.MergedInto)
+        if (Profile.Status is ProfileStatus.MergedInto or ProfileStatus.Erasing or ProfileStatus.Erased)
         {
             return;
         }
@@ -294,6 +300,11 @@ public sealed partial class ProfileGrain(
     public async Task<ImmutableArray<HistoryEntry>> GetHistoryAsync(string purpose)
     {
         var grant = Grant(purpose);
+        if (Profile.IsClosed)
+        {
+            return [];
+        }
+
         if (Profile.History.Count > 0)
         {
             await AuditAsync(AuditAction.HistoryRead, purpose: purpose);
@@ -316,8 +327,13 @@ public sealed partial class ProfileGrain(
         return readPolicy.Grant(purpose, p => Profile.Consent.Effective(p, now));
     }
 
-    private ProfileWriteResult? Redirect() =>
-        Profile.Status == ProfileStatus.Active ? null : ProfileWriteResult.Redirect(Profile.Target!);
+    /// <summary>Null when this profile takes changes; else where they go, or a refusal when it is being (or was) erased.</summary>
+    private ProfileWriteResult? Redirect() => Profile.Status switch
+    {
+        ProfileStatus.Active => null,
+        ProfileStatus.Merging or ProfileStatus.MergedInto => ProfileWriteResult.Redirect(Profile.Target!),
+        _ => new ProfileWriteResult(IngestStatus.Rejected, null),
+    };
 
     private async Task SaveAsync()
     {

@@ -13,7 +13,7 @@ namespace Cdm.Grains.Profiles;
 /// retried call or a re-run saga step changes nothing the second time.
 /// </summary>
 [Alias("cdm.ProfileState")]
-public sealed class ProfileState
+public sealed partial class ProfileState
 {
     public ProfileStatus Status { get; set; }
 

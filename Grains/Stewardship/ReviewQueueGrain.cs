@@ -39,6 +39,17 @@ public sealed class ReviewQueueGrain(TimeProvider time) : Grain, IReviewQueueGra
 
     public Task<ReviewTask?> GetAsync(string taskId) => Task.FromResult(queue.Get(taskId));
 
+    public async Task<int> DropInvolvingAsync(ImmutableArray<string> keys)
+    {
+        var dropped = queue.DropInvolving(keys.ToHashSet(StringComparer.Ordinal));
+        if (dropped > 0)
+        {
+            await writes.WriteAsync();
+        }
+
+        return dropped;
+    }
+
     public async Task<ReviewTask?> DecideAsync(string taskId, ReviewStatus status, string decidedBy)
     {
         var before = queue.Get(taskId);

@@ -46,6 +46,22 @@ public sealed class ReviewQueueState
         return true;
     }
 
+    /// <summary>Removes every task about one of <paramref name="keys"/> (records or identifiers of an erased person); returns how many.</summary>
+    public int DropInvolving(IReadOnlySet<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var involved = Tasks.Items
+            .Where(t => keys.Contains(t.Value.LeftSourceKey) || keys.Contains(t.Value.RightSourceKey))
+            .Select(static t => t.Key)
+            .ToList();
+        foreach (var id in involved)
+        {
+            Tasks.Remove(id);
+        }
+
+        return involved.Count;
+    }
+
     /// <summary>Sets a decision; null when the task is unknown. Deciding again with the same status changes nothing.</summary>
     public ReviewTask? Decide(string taskId, ReviewStatus status, string decidedBy, DateTimeOffset at)
     {

@@ -30,4 +30,9 @@ public sealed class StoredState<T> where T : class, new()
     public Task ReadAsync() => storage.ReadStateAsync(stateName, grainId, state);
 
     public Task WriteAsync() => storage.WriteStateAsync(stateName, grainId, state);
+
+    /// <summary>Removes the stored row (<see cref="IGrainStateEraser"/>), or clears it on a storage that cannot; the state is new after.</summary>
+    public Task EraseAsync() => storage is IGrainStateEraser eraser
+        ? eraser.EraseStateAsync(stateName, grainId, state)
+        : storage.ClearStateAsync(stateName, grainId, state);
 }

@@ -34,6 +34,9 @@ internal static class PostgresGrainStateSql
         RETURNING version
         """;
 
+    /// <summary>Erasure: the row goes whatever its version, because its key may itself be personal data. Returns no row.</summary>
+    public const string Erase = $"DELETE FROM cdm_grain_state WHERE {KeyMatch}";
+
     /// <summary>The stored version, and whether the row is cleared; used for clears without an ETag and conflicts.</summary>
     public const string SelectVersion = $"SELECT version, payload IS NULL FROM cdm_grain_state WHERE {KeyMatch}";
 

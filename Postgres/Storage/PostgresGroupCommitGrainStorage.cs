@@ -22,7 +22,7 @@ namespace Cdm.Postgres.Storage;
 /// (<see cref="IBlockStore"/>) are kept in tables of their own, written through the same writers and batches.
 /// </summary>
 public sealed partial class PostgresGroupCommitGrainStorage :
-    IGrainStorage, IGrainStateScanner, IBlockStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+    IGrainStorage, IGrainStateEraser, IGrainStateScanner, IBlockStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     private const int ScanPageSize = 256;
 
@@ -178,6 +178,18 @@ public sealed partial class PostgresGroupCommitGrainStorage :
 
         var etag = await writer.EnqueueAsync(clear).ConfigureAwait(false);
         grainState.ETag = etag;
+        grainState.RecordExists = false;
+        grainState.State = CreateDefault<T>();
+    }
+
+    public async Task EraseStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var writer = Started().Writer;
+        var erase = new PendingWrite(
+            PendingWriteKind.Erase, grainId.Type.ToString(), grainId.Key.ToString(), stateName, etag: null, stateType: null, payload: null);
+
+        await writer.EnqueueAsync(erase).ConfigureAwait(false);
+        grainState.ETag = null;
         grainState.RecordExists = false;
         grainState.State = CreateDefault<T>();
     }

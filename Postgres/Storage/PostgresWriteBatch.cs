@@ -57,7 +57,11 @@ internal static class PostgresWriteBatch
 
                 var write = sent[i];
                 var found = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                if (IsClearWithoutETag(write))
+                if (write.Kind == PendingWriteKind.Erase)
+                {
+                    write.Succeeded(null);
+                }
+                else if (IsClearWithoutETag(write))
                 {
                     // The grain believes there is no state: fine if there is none or it is already cleared.
                     if (!found)
@@ -158,6 +162,11 @@ internal static class PostgresWriteBatch
 
     private static NpgsqlBatchCommand? CreateCommand(string serviceId, PendingWrite write)
     {
+        if (write.Kind == PendingWriteKind.Erase)
+        {
+            return KeyCommand(PostgresGrainStateSql.Erase, serviceId, write);
+        }
+
         if (write.Kind == PendingWriteKind.Write && write.ETag is null)
         {
             return WithState(KeyCommand(PostgresGrainStateSql.Insert, serviceId, write), write);

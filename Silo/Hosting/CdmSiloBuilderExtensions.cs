@@ -8,6 +8,8 @@ using Cdm.Grains.Ingestion;
 using Cdm.Grains.Matching;
 using Cdm.Grains.Normalisation;
 using Cdm.Grains.Privacy;
+using Cdm.Grains.Privacy.Erasure;
+using Cdm.Silo.Privacy;
 using Cdm.Grains.Profiles;
 using Cdm.Grains.Stewardship;
 using Cdm.Grains.Storage;
@@ -67,6 +69,11 @@ public static class CdmSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<CdmMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MergeJournalWakeUp>();
+        // Erasure: each silo's copy of the suppression list, and the per-silo service the saga updates it through.
+        services.TryAddSingleton<SuppressionSet>();
+        services.AddGrainService<SuppressionService>();
+        services.TryAddSingleton<ISuppressionServiceClient, SuppressionServiceClient>();
+        services.TryAddSingleton<ISuppressionFanOut>(static sp => sp.GetRequiredService<ISuppressionServiceClient>());
         return silo;
     }
 

@@ -63,7 +63,7 @@ internal sealed class PendingWrite(
             return;
         }
 
-        var operation = Kind == PendingWriteKind.Write ? "WriteState" : "ClearState";
+        var operation = Kind switch { PendingWriteKind.Write => "WriteState", PendingWriteKind.Clear => "ClearState", _ => "EraseState" };
         _completion.TrySetException(new InconsistentStateException(
             $"Version conflict ({operation}): GrainType={GrainType} GrainKey={GrainKey} StateName={StateName} StoredETag={_storedETag ?? "<none>"} ETag={ETag ?? "<none>"}.",
             _storedETag,

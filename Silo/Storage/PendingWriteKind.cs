@@ -5,4 +5,7 @@ internal enum PendingWriteKind
 {
     Write,
     Clear,
+
+    /// <summary>Deletes the row whatever its version (erasure: the row's key may itself be personal data).</summary>
+    Erase,
 }

@@ -15,7 +15,7 @@ namespace Cdm.Silo.Storage;
 /// ADO.NET provider commits each write on its own, which caps throughput at one fsync per write.
 /// </summary>
 public sealed partial class SqliteGroupCommitGrainStorage :
-    IGrainStorage, IGrainStateScanner, IBlockStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+    IGrainStorage, IGrainStateEraser, IGrainStateScanner, IBlockStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     private const int ScanPageSize = 256;
 
@@ -199,6 +199,18 @@ public sealed partial class SqliteGroupCommitGrainStorage :
 
         var etag = await writer.EnqueueAsync(clear);
         grainState.ETag = etag;
+        grainState.RecordExists = false;
+        grainState.State = CreateDefault<T>();
+    }
+
+    public async Task EraseStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var writer = Started().Writer;
+        var erase = new PendingWrite(
+            PendingWriteKind.Erase, grainId.Type.ToString(), grainId.Key.ToString(), stateName, etag: null, stateType: null, payload: null);
+
+        await writer.EnqueueAsync(erase).ConfigureAwait(false);
+        grainState.ETag = null;
         grainState.RecordExists = false;
         grainState.State = CreateDefault<T>();
     }

@@ -45,6 +45,8 @@ internal sealed class SqliteWriteCommands : IDisposable
         RETURNING version
         """;
 
+    private const string EraseSql = $"DELETE FROM cdm_grain_state WHERE {KeyMatch}";
+
     private const string SelectSql = $"SELECT version, payload IS NULL FROM cdm_grain_state WHERE {KeyMatch}";
 
     private readonly sqlite3 _db;
@@ -52,6 +54,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly sqlite3_stmt _insert;
     private readonly sqlite3_stmt _update;
     private readonly sqlite3_stmt _clear;
+    private readonly sqlite3_stmt _erase;
     private readonly sqlite3_stmt _select;
 
     public SqliteWriteCommands(SqliteConnection connection)
@@ -62,6 +65,7 @@ internal sealed class SqliteWriteCommands : IDisposable
             _insert = Prepare(InsertSql);
             _update = Prepare(UpdateSql);
             _clear = Prepare(ClearSql);
+            _erase = Prepare(EraseSql);
             _select = Prepare(SelectSql);
             Blocks = new SqliteBlockCommands(connection);
         }
@@ -78,13 +82,19 @@ internal sealed class SqliteWriteCommands : IDisposable
     /// <summary>Runs one queued write inside the writer's open transaction and records its outcome on it.</summary>
     public void Apply(PendingWrite write, string modifiedAt)
     {
-        if (write.Kind == PendingWriteKind.Write)
+        switch (write.Kind)
         {
-            ApplyWrite(write, modifiedAt);
-        }
-        else
-        {
-            ApplyClear(write, modifiedAt);
+            case PendingWriteKind.Write:
+                ApplyWrite(write, modifiedAt);
+                break;
+            case PendingWriteKind.Clear:
+                ApplyClear(write, modifiedAt);
+                break;
+            default:
+                BindKey(_erase, write);
+                SqliteStatements.Run(_db, _erase);
+                write.Succeeded(null);
+                break;
         }
     }
 
