@@ -62,11 +62,13 @@ public sealed class ResolverGrain(
             return IngestOutcome.Rejected(normalised.Violations);
         }
 
-        // The keys of an erased person are refused before anything is claimed, matched or stored.
-        if (await suppression.CheckAsync(version) is { IsEmpty: false } suppressed)
+        // The keys of an erased person are refused before anything is claimed, matched or stored; the admission is held
+        // to the end, so an erasure releases no identifier while an ingest admitted before its suppression runs.
+        using var admission = await suppression.AdmitAsync(version);
+        if (!admission.Violations.IsEmpty)
         {
             metrics.RecordIngested(IngestStatus.Rejected, startedAt);
-            return IngestOutcome.Rejected(suppressed);
+            return IngestOutcome.Rejected(admission.Violations);
         }
 
         if (!dropped.IsEmpty)

@@ -17,16 +17,31 @@ public sealed class SuppressionSet(IGrainFactory grains)
     /// <summary>The list version this copy holds; -1 before the first load.</summary>
     public int Version => copy?.Version ?? -1;
 
-    /// <summary>The fields of <paramref name="version"/> whose key is suppressed (each with why); empty when none is.</summary>
-    public async ValueTask<ImmutableArray<FieldViolation>> CheckAsync(RecordVersion version)
+    /// <summary>
+    /// Admits an ingest of <paramref name="version"/>: its <see cref="Admission.Violations"/> name each field whose key is
+    /// suppressed (empty when none is). Dispose the admission when the ingest is over: a newer list waits for the ingests
+    /// admitted under an older one (<see cref="SyncAsync"/>), so none of them can claim a key once it is released.
+    /// </summary>
+    public async ValueTask<Admission> AdmitAsync(RecordVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        var current = copy ?? await RefreshAsync(0);
-        if (current.Hashes.Count == 0)
+        while (true)
         {
-            return [];
-        }
+            var current = copy ?? await RefreshAsync(0);
+            current.Enter();
+            if (!ReferenceEquals(current, copy))
+            {
+                // Replaced between the read and the entry: the newer list may already be draining without this ingest.
+                current.Exit();
+                continue;
+            }
 
+            return new Admission(current, current.Hashes.Count == 0 ? [] : Check(current, version));
+        }
+    }
+
+    private static ImmutableArray<FieldViolation> Check(Copy current, RecordVersion version)
+    {
         ImmutableArray<FieldViolation>.Builder? violations = null;
         if (current.Hashes.Contains(SuppressionHasher.Hash(current.Secret, version.SourceKey)))
         {
@@ -74,6 +89,12 @@ public sealed class SuppressionSet(IGrainFactory grains)
             hashes.UnionWith(delta.Hashes);
             var next = new Copy(delta.Secret, hashes, delta.Version);
             copy = next;
+            if (before is not null)
+            {
+                // Ingests admitted under the older list finish before anyone is told this silo holds the newer one.
+                await before.RetireAsync();
+            }
+
             return next;
         }
         finally
@@ -88,7 +109,54 @@ public sealed class SuppressionSet(IGrainFactory grains)
     private static string SuppressedReason(string what) =>
         $"this {what} belongs to a person whose data was erased at their request; it is suppressed and the record was not stored";
 
-    private sealed record Copy(byte[] Secret, HashSet<string> Hashes, int Version);
+    /// <summary>One version of the list, and the ingests admitted under it.</summary>
+    internal sealed class Copy(byte[] secret, HashSet<string> hashes, int version)
+    {
+        private readonly TaskCompletionSource drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // One for the copy itself until it is retired, plus one per admitted ingest.
+        private int inFlight = 1;
+
+        public byte[] Secret { get; } = secret;
+
+        public HashSet<string> Hashes { get; } = hashes;
+
+        public int Version { get; } = version;
+
+        public void Enter() => Interlocked.Increment(ref inFlight);
+
+        public void Exit()
+        {
+            if (Interlocked.Decrement(ref inFlight) == 0)
+            {
+                drained.TrySetResult();
+            }
+        }
+
+        /// <summary>Completes once every ingest admitted under this copy is over.</summary>
+        public Task RetireAsync()
+        {
+            Exit();
+            return drained.Task;
+        }
+    }
+
+    /// <summary>An ingest admitted by <see cref="AdmitAsync"/>; dispose it when the ingest is over.</summary>
+    public readonly struct Admission : IDisposable
+    {
+        private readonly Copy copy;
+
+        internal Admission(Copy copy, ImmutableArray<FieldViolation> violations)
+        {
+            this.copy = copy;
+            Violations = violations;
+        }
+
+        /// <summary>The fields whose key is suppressed, each with why; empty when the record may go on.</summary>
+        public ImmutableArray<FieldViolation> Violations { get; }
+
+        public void Dispose() => copy?.Exit();
+    }
 }
 
 /// <summary>Brings the suppression copy of every silo in the cluster up to a list version.</summary>
