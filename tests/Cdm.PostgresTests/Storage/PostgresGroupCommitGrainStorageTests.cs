@@ -99,6 +99,27 @@ public sealed class PostgresGroupCommitGrainStorageTests
     }
 
     [Fact]
+    public async Task Erase_DeletesTheRowWhoseKeyIsPersonal_WhateverItsVersion()
+    {
+        var database = await GrainStateDatabase.CreateAsync("pg erase");
+        await using var storage = await database.StartAsync();
+        var grain = Grain("email:ada@x.net");
+        var state = new GrainState<TestState>(new TestState { Name = "Ada" });
+        await storage.WriteStateAsync(StateName, grain, state);
+        await storage.WriteStateAsync(StateName, grain, state);
+        await storage.WriteStateAsync(StateName, Grain("email:bob@x.net"), new GrainState<TestState>(new TestState { Name = "Bob" }));
+
+        await storage.EraseStateAsync(StateName, grain, new GrainState<TestState>(new TestState(), "1"));
+        await storage.EraseStateAsync(StateName, Grain("never-written"), new GrainState<TestState>());
+        var afterErase = new GrainState<TestState>();
+        await storage.ReadStateAsync(StateName, grain, afterErase);
+
+        Assert.Equal((null, false), (afterErase.ETag, afterErase.RecordExists));
+        Assert.Equal(0L, await CountAsync(database, "grain_key = 'email:ada@x.net'"));
+        Assert.Equal(1L, await CountAsync(database, "grain_key = 'email:bob@x.net'"));
+    }
+
+    [Fact]
     public async Task Clear_KeepsTheVersion_AndAWriteStartsFromIt()
     {
         var database = await GrainStateDatabase.CreateAsync("pg clear");

@@ -63,6 +63,23 @@ public sealed class ReviewQueueStateTests
         Assert.Equal([0], queue.Tasks.TakeDirty());
     }
 
+    [Fact]
+    public void DropInvolving_RemovesEveryTaskNamingAKey_DecidedOrNot()
+    {
+        var queue = new ReviewQueueState();
+        queue.Open(Task("src:crm:1", "src:shop:2", 0.5));
+        queue.Open(Task("src:web:3", "src:crm:1", 0.6));
+        queue.Open(Task("src:web:3", "email:ada@x.net", 0.7));
+        queue.Open(Task("src:web:3", "src:shop:4", 0.8));
+        queue.Decide(ReviewTask.IdFor("src:web:3", "src:crm:1"), ReviewStatus.Rejected, "steward", Opened);
+
+        var dropped = queue.DropInvolving(new HashSet<string>(["src:crm:1", "email:ada@x.net"], StringComparer.Ordinal));
+
+        Assert.Equal(3, dropped);
+        Assert.Equal([ReviewTask.IdFor("src:web:3", "src:shop:4")], queue.Tasks.Ids);
+        Assert.True(queue.Tasks.IsDirty);
+    }
+
     private static ReviewTask Task(string left, string right, double probability) =>
         new(ReviewTask.IdFor(left, right), left, right, 3.5, probability, [], 1, Opened, ReviewStatus.Open, null, null, ReviewTask.PossibleMatch);
 }

@@ -125,6 +125,37 @@ public sealed class SqliteGroupCommitGrainStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Erase_DeletesTheRowWhoseKeyIsPersonal_WhateverItsVersion()
+    {
+        await using var storage = await StartAsync();
+        var grain = Grain("email:ada@x.net");
+        var other = Grain("email:bob@x.net");
+        var state = new GrainState<TestState>(new TestState { Name = "Ada" });
+        await storage.WriteStateAsync(StateName, grain, state);
+        await storage.WriteStateAsync(StateName, grain, state);
+        await storage.WriteStateAsync(StateName, other, new GrainState<TestState>(new TestState { Name = "Bob" }));
+
+        await storage.EraseStateAsync(StateName, grain, new GrainState<TestState>(new TestState(), "1"));
+        await storage.EraseStateAsync(StateName, Grain("never-written"), new GrainState<TestState>());
+        var afterErase = new GrainState<TestState>();
+        await storage.ReadStateAsync(StateName, grain, afterErase);
+
+        Assert.False(afterErase.RecordExists);
+        Assert.Null(afterErase.ETag);
+        using var connection = _database.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT grain_key FROM cdm_grain_state";
+        using var reader = count.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["email:bob@x.net"], keys);
+    }
+
+    [Fact]
     public async Task Clear_ThenWrite_StartsFromTheClearedVersion()
     {
         await using var storage = await StartAsync();
