@@ -4,7 +4,7 @@ using Grpc.Core;
 
 namespace Cdm.ClusterTests.Gateway;
 
-/// <summary><c>cdm key</c> and <c>cdm whoami</c> run as a user runs them: a process, credentials in its environment.</summary>
+/// <summary><c>cdm key</c>, <c>cdm whoami</c> and <c>cdm privacy erase</c> run as a user runs them: a process, credentials in its environment.</summary>
 [Collection(SecuredHostCollection.Name)]
 public sealed class KeyCommandTests(SecuredHostFixture fixture)
 {
@@ -48,6 +48,35 @@ public sealed class KeyCommandTests(SecuredHostFixture fixture)
 
         var path = Path.Combine(root?.FullName ?? "", "Cli", "bin", bin.Parent!.Name, bin.Name, "cdm.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the CLI first.", path);
+    }
+
+    [Fact]
+    public async Task PrivacyOfficer_ErasesAPersonWithTheCli_OnlyAfterConfirming()
+    {
+        var records = new ApiRecords("cli-crm");
+        var writer = SecuredHostFixture.ApiKey(await fixture.KeyAsync("cli-writer-" + records.Prefix, ["source"], sources: [records.Source]));
+        await fixture.Host.Ingestion.IngestAsync(records.Record("1", ("email", records.Email("eve")), ("first_name", "Eve")), writer);
+        var officer = new Dictionary<string, string> { ["CDM_TOKEN"] = fixture.Token("cli-officer", ["privacy_officer"]) };
+        var lookup = new[] { "--identifier", "email=" + records.Email("eve") };
+
+        var unconfirmed = await CdmAsync(officer, ["privacy", "erase", .. lookup]);
+        var stillThere = await fixture.Host.Profiles.GetProfileAsync(
+            new GetProfileRequest { SourceKey = new SourceKey { Source = records.Source, RecordId = "1" }, Purpose = "privacy_request" }, fixture.Admin);
+        var erased = await CdmAsync(officer, ["privacy", "erase", .. lookup, "--yes"]);
+        var id = System.Text.Json.JsonDocument.Parse(erased.Out).RootElement.GetProperty("erasureId").GetString()!;
+        var receipt = await CdmAsync(officer, "privacy", "receipt", id);
+        var again = await CdmAsync(officer, ["privacy", "erase", "--source-key", records.Source + "/1", "--yes"]);
+
+        Assert.NotEqual(0, unconfirmed.ExitCode);
+        Assert.Contains("--yes", unconfirmed.Error, StringComparison.Ordinal);
+        Assert.Equal("Eve", stillThere.Golden.Single(g => g.Attribute == "first_name").Value);
+        Assert.Equal(0, erased.ExitCode);
+        Assert.Contains("ERASURE_STATUS_COMPLETED", erased.Out, StringComparison.Ordinal);
+        Assert.Equal(0, receipt.ExitCode);
+        Assert.Contains(id, receipt.Out, StringComparison.Ordinal);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains(id, again.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(records.Email("eve"), erased.Out + receipt.Out, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
