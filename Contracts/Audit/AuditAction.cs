@@ -45,4 +45,7 @@ public enum AuditAction
 
     /// <summary>Removed from this profile the mentions of records erased with another person.</summary>
     ErasedReferencesRemoved = 19,
+
+    /// <summary>Removed values whose retention period was over (the cluster's own reminder).</summary>
+    RetentionApplied = 20,
 }

@@ -27,4 +27,7 @@ public enum HistoryKind
 
     /// <summary>A record mentioned here was erased with its person; the entry's record and reason were removed.</summary>
     ErasedReference = 11,
+
+    /// <summary>Values of a record (or the whole record) reached the end of their retention period and were removed.</summary>
+    RetentionExpired = 12,
 }

@@ -89,6 +89,7 @@ public static class ProfileMapping
                 HistoryKind.SplitOut => HistoryEventKind.SplitOut,
                 HistoryKind.ConsentLapsed => HistoryEventKind.ConsentLapsed,
                 HistoryKind.ErasedReference => HistoryEventKind.ErasedReference,
+                HistoryKind.RetentionExpired => HistoryEventKind.RetentionExpired,
                 _ => HistoryEventKind.Unspecified,
             },
             Record = e.Source is null ? null : new SourceKey { Source = e.Source, RecordId = e.RecordId ?? "" },

@@ -37,6 +37,22 @@ public sealed class RecordMatcher
     public Task RemoveAsync(IEnumerable<string> blockKeys, string sourceKey) =>
         Task.WhenAll(ByPartition(blockKeys).Select(g => partitions[g.Key].RemoveAsync([.. g], sourceKey)));
 
+    /// <summary>
+    /// Puts a record whose versions changed outside ingest (retention) back into its blocks: it leaves the blocks only
+    /// <paramref name="before"/> put it in, and its features are replaced in the blocks of <paramref name="current"/>
+    /// (none when the record is gone).
+    /// </summary>
+    public async Task ReblockAsync(string sourceKey, RecordVersion? current, IEnumerable<RecordVersion> before)
+    {
+        var now = current is null ? [] : blockingKeys.For(current);
+        var keep = now.Select(static k => k.Key).ToHashSet(StringComparer.Ordinal);
+        await RemoveAsync(before.SelectMany(blockingKeys.For).Select(static k => k.Key).Where(k => !keep.Contains(k)), sourceKey);
+        if (current is not null && now.Count > 0 && options.Enabled)
+        {
+            await ExchangeAsync(now, sourceKey, MatchRecords.From(current).ToFeatures());
+        }
+    }
+
     /// <summary>The members of one block, for tests and tools.</summary>
     public Task<BlockCandidates> GetBlockAsync(string blockKey) => partitions[PartitionOf(blockKey)].GetMembersAsync(blockKey);
 

@@ -54,14 +54,18 @@ public sealed partial class ProfileGrain : IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != ConsentReminder)
+        // Whatever was registered has fired: act, then look again for the next due time, or stop.
+        switch (reminderName)
         {
-            return;
+            case ConsentReminder:
+                consentReminderDue = DateTimeOffset.MinValue;
+                await KeepConsentReminderAsync();
+                break;
+            case RetentionReminder:
+                retentionReminderDue = DateTimeOffset.MinValue;
+                await ApplyRetentionAsync();
+                break;
         }
-
-        // Whatever was registered has fired: note what lapsed, then look again for the next lapse, or stop.
-        consentReminderDue = DateTimeOffset.MinValue;
-        await KeepConsentReminderAsync();
     }
 
     /// <summary>

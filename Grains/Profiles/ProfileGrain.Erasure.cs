@@ -57,6 +57,12 @@ public sealed partial class ProfileGrain
         }
 
         consentReminderDue = null;
+        if (await this.GetReminder(RetentionReminder) is { } retentionReminder)
+        {
+            await this.UnregisterReminder(retentionReminder);
+        }
+
+        retentionReminderDue = null;
         await AuditAsync(AuditAction.Erased);
         return true;
     }

@@ -6,7 +6,9 @@ using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Records;
 using Cdm.Contracts.Audit;
 using Cdm.Grains.Audit;
+using Cdm.Grains.Ingestion;
 using Cdm.Grains.Privacy;
+using Cdm.Grains.Privacy.Retention;
 using Cdm.Grains.Storage;
 using Cdm.Grains.Survivorship;
 
@@ -22,7 +24,13 @@ namespace Cdm.Grains.Profiles;
 // identifiers and profiles are touched by one record's resolution, so its calls stay in-process.
 [Orleans.Placement.PreferLocalPlacement]
 public sealed partial class ProfileGrain(
-    GoldenRecordBuilder goldenBuilder, ReadPolicy readPolicy, ProfileReadFilter readFilter, IAuditStore audit, TimeProvider time) : Grain, IProfileGrain
+    GoldenRecordBuilder goldenBuilder,
+    ReadPolicy readPolicy,
+    ProfileReadFilter readFilter,
+    RetentionPolicy retention,
+    RecordMatcher matcher,
+    IAuditStore audit,
+    TimeProvider time) : Grain, IProfileGrain
 {
     private StoredState<ProfileState> state = null!;
 
@@ -53,6 +61,8 @@ public sealed partial class ProfileGrain(
             {
                 await KeepConsentReminderAsync();
             }
+
+            await KeepRetentionReminderAsync();
         }
 
         return new ProfileWriteResult(status, null);
@@ -146,6 +156,8 @@ public sealed partial class ProfileGrain(
             await KeepConsentReminderAsync();
         }
 
+        await KeepRetentionReminderAsync();
+
         return new ProfileWriteResult(IngestStatus.Merged, null);
     }
 
@@ -202,6 +214,8 @@ public sealed partial class ProfileGrain(
         {
             await KeepConsentReminderAsync();
         }
+
+        await KeepRetentionReminderAsync();
 
         return new ProfileWriteResult(IngestStatus.Created, null);
     }

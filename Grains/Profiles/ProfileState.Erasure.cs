@@ -88,19 +88,27 @@ public sealed partial class ProfileState
     /// members' do-not-link entries, and the record and reason of history entries and link reasons that name one. False
     /// when nothing here mentioned any.
     /// </summary>
-    public bool ForgetErasedKeys(IReadOnlySet<string> erasedKeys, DateTimeOffset now)
+    public bool ForgetErasedKeys(IReadOnlySet<string> erasedKeys, DateTimeOffset now) =>
+        RemoveMentions(erasedKeys, HistoryKind.ErasedReference, "a record mentioned here was erased", "linked through a record since erased", now);
+
+    /// <summary>
+    /// Removes every mention of <paramref name="keys"/>: do-not-link entries, link reasons (replaced by
+    /// <paramref name="linkReason"/>) and history entries that name one (their record and reason go; the entry becomes
+    /// <paramref name="kind"/> with <paramref name="historyReason"/>). False when nothing mentioned any.
+    /// </summary>
+    private bool RemoveMentions(IReadOnlySet<string> keys, HistoryKind? kind, string historyReason, string linkReason, DateTimeOffset now)
     {
         var changed = false;
         foreach (var member in Members.Values)
         {
-            if (member.DoNotLink is { } forbidden && forbidden.RemoveWhere(erasedKeys.Contains) > 0)
+            if (member.DoNotLink is { } forbidden && forbidden.RemoveWhere(keys.Contains) > 0)
             {
                 changed = true;
             }
 
-            if (Mentions(member.LinkReason, erasedKeys))
+            if (Mentions(member.LinkReason, keys))
             {
-                member.LinkReason = "linked through a record since erased";
+                member.LinkReason = linkReason;
                 changed = true;
             }
         }
@@ -108,15 +116,15 @@ public sealed partial class ProfileState
         for (var i = 0; i < History.Count; i++)
         {
             var entry = History[i];
-            var namesErased = entry.Source is { } source && entry.RecordId is { } recordId && erasedKeys.Contains(SourceKeys.For(source, recordId));
-            if (namesErased || Mentions(entry.Reason, erasedKeys))
+            var names = entry.Source is { } source && entry.RecordId is { } recordId && keys.Contains(SourceKeys.For(source, recordId));
+            if (names || Mentions(entry.Reason, keys))
             {
                 History[i] = entry with
                 {
-                    Kind = HistoryKind.ErasedReference,
-                    Source = namesErased ? null : entry.Source,
-                    RecordId = namesErased ? null : entry.RecordId,
-                    Reason = "a record mentioned here was erased",
+                    Kind = kind ?? entry.Kind,
+                    Source = names ? null : entry.Source,
+                    RecordId = names ? null : entry.RecordId,
+                    Reason = historyReason,
                 };
                 changed = true;
             }

@@ -9,6 +9,7 @@ using Cdm.Grains.Matching;
 using Cdm.Grains.Normalisation;
 using Cdm.Grains.Privacy;
 using Cdm.Grains.Privacy.Erasure;
+using Cdm.Grains.Privacy.Retention;
 using Cdm.Silo.Privacy;
 using Cdm.Grains.Profiles;
 using Cdm.Grains.Stewardship;
@@ -47,6 +48,10 @@ public static class CdmSiloBuilderExtensions
         services.AddOptions<IdentityGraphOptions>().Bind(cdm.GetSection("IdentityGraph"));
         services.AddOptions<ConsentOptions>().Bind(cdm.GetSection("Consent")).Validate(static o => o.IsValid(), ConsentOptions.MalformedMessage).ValidateOnStart();
         services.AddCdmPrivacy(configuration);
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(static o => new RetentionPolicy(o).Problems().Count == 0, "Cdm:Retention holds a period that is not positive (write d.hh:mm:ss)")
+            .ValidateOnStart();
+        services.TryAddSingleton(static sp => new RetentionPolicy(sp.GetRequiredService<IOptions<RetentionOptions>>().Value));
         // Shed idle activations before memory runs out (a bulk load activates grains faster than age collects them).
         services.Configure<GrainCollectionOptions>(options => options.EnableActivationSheddingOnMemoryPressure = true);
         services.TryAddSingleton(TimeProvider.System);

@@ -22,6 +22,12 @@ public sealed class SecuredHostFixture : IAsyncLifetime
     /// <summary>A source whose schema is email alone; a record with anything else is refused.</summary>
     public const string RefusingSource = "partner-minimal";
 
+    /// <summary>A source whose records are kept three seconds.</summary>
+    public const string RetainedSource = "retention-web";
+
+    /// <summary>An attribute kept two seconds.</summary>
+    public const string RetainedAttribute = "retention_note";
+
     private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
 
     public SecuredHostFixture()
@@ -36,7 +42,10 @@ public sealed class SecuredHostFixture : IAsyncLifetime
             "--Cdm:Sources:" + DroppingSource + ":Attributes:1", "first_name",
             "--Cdm:Sources:" + DroppingSource + ":Identifiers:0", "loyalty_id",
             "--Cdm:Sources:" + RefusingSource + ":Attributes:0", "email",
-            "--Cdm:Sources:" + RefusingSource + ":Unlisted", "Reject");
+            "--Cdm:Sources:" + RefusingSource + ":Unlisted", "Reject",
+            // Retention periods short enough to pass during a test, on names no other test uses.
+            "--Cdm:Retention:Sources:" + RetainedSource, "00:00:03",
+            "--Cdm:Retention:Attributes:" + RetainedAttribute, "00:00:02");
     }
 
     public EmbeddedHost Host { get; }
