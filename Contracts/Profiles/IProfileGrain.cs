@@ -7,7 +7,7 @@ namespace Cdm.Contracts.Profiles;
 /// <summary>
 /// One unified profile: member source records (every version kept), identifiers, golden record,
 /// merge history and status (Active, Merging(to), MergedInto(to), Erasing, Erased). Key: a stable profile id derived
-/// from the first source key. Profile grains never call other grains.
+/// from the first source key. Profile grains never call other profiles (retention calls only leaf grains: identifiers, blocks).
 /// </summary>
 [Alias("cdm.IProfileGrain")]
 public interface IProfileGrain : IGrainWithStringKey

@@ -17,7 +17,8 @@ namespace Cdm.Grains.Profiles;
 /// <summary>
 /// One unified profile. Holds its member records and answers for them; while merging or merged it
 /// redirects every change to its target, so nothing is written to a profile that has handed over.
-/// It never calls another grain: the resolver drives merges, so calls cannot form a cycle.
+/// It never calls another profile: the resolver drives merges, so calls cannot form a cycle (retention calls only
+/// identifier grains and block partitions, which never call a profile).
 /// </summary>
 [GrainType("profile")]
 // Activated on the silo of the first caller (the resolver that ingests the record): in a cluster most
