@@ -35,20 +35,7 @@ public static class AuditCommand
                 using var channel = GatewayConnection.Open(address);
                 var client = new Audit.AuditClient(channel);
                 var request = new ListAuditEntriesRequest();
-                var (profileId, identifier, sourceKey) = lookup.Read(parse);
-                if (profileId is not null)
-                {
-                    request.ProfileId = profileId;
-                }
-                else if (identifier is not null)
-                {
-                    request.Identifier = identifier;
-                }
-                else if (sourceKey is not null)
-                {
-                    request.SourceKey = sourceKey;
-                }
-                else
+                if (!lookup.SetOn(parse, id => request.ProfileId = id, identifier => request.Identifier = identifier, key => request.SourceKey = key))
                 {
                     request.Caller = parse.GetValue(caller)!;
                 }

@@ -41,20 +41,8 @@ public static class PrivacyCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var address = parse.GetValue(gateway)!;
-            var (profileId, identifier, sourceKey) = lookup.Read(parse);
             var request = new EraseSubjectRequest();
-            if (profileId is not null)
-            {
-                request.ProfileId = profileId;
-            }
-            else if (identifier is not null)
-            {
-                request.Identifier = identifier;
-            }
-            else
-            {
-                request.SourceKey = sourceKey;
-            }
+            lookup.SetOn(parse, id => request.ProfileId = id, identifier => request.Identifier = identifier, key => request.SourceKey = key);
 
             return CommandErrors.RunAsync(address, async () =>
             {
@@ -103,20 +91,8 @@ public static class PrivacyCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var address = parse.GetValue(gateway)!;
-            var (profileId, identifier, sourceKey) = lookup.Read(parse);
             var request = new ExportSubjectRequest();
-            if (profileId is not null)
-            {
-                request.ProfileId = profileId;
-            }
-            else if (identifier is not null)
-            {
-                request.Identifier = identifier;
-            }
-            else
-            {
-                request.SourceKey = sourceKey;
-            }
+            lookup.SetOn(parse, id => request.ProfileId = id, identifier => request.Identifier = identifier, key => request.SourceKey = key);
 
             return CommandErrors.RunAsync(address, async () =>
             {

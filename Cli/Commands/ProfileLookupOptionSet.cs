@@ -53,6 +53,28 @@ public sealed class ProfileLookupOptionSet
         });
     }
 
+    /// <summary>
+    /// Sets the lookup given on a request, through the setter of its kind (each request type has its own <c>oneof</c>);
+    /// false, and nothing set, when the command's alternative was used instead.
+    /// </summary>
+    public bool SetOn(ParseResult parse, Action<string> profileId, Action<Identifier> identifier, Action<SourceKey> sourceKey)
+    {
+        switch (Read(parse))
+        {
+            case ({ } id, _, _):
+                profileId(id);
+                return true;
+            case (_, { } given, _):
+                identifier(given);
+                return true;
+            case (_, _, { } key):
+                sourceKey(key);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The lookup given, once validated; all null when the command's alternative was used instead.</summary>
     public (string? ProfileId, Identifier? Identifier, SourceKey? SourceKey) Read(ParseResult parse)
     {

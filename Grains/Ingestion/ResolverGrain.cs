@@ -77,6 +77,17 @@ public sealed class ResolverGrain(
         }
 
         var findings = await matcher.FindAsync(version);
+        if (admission.HasEntries && (!findings.Links.IsEmpty || !findings.Reviews.IsEmpty))
+        {
+            // A candidate of an erased person (a block the erasure could not reach, after the blocking rules changed)
+            // is never followed or put to a steward: its key is suppressed like the rest of the person.
+            findings = findings with
+            {
+                Links = [.. findings.Links.Where(l => !admission.IsSuppressed(l.SourceKey))],
+                Reviews = [.. findings.Reviews.Where(r => !admission.IsSuppressed(r.SourceKey))],
+            };
+        }
+
         return await new RecordResolution(grains, Saga, metrics, reviews, planner).ResolveAsync(version, findings, startedAt);
     }
 

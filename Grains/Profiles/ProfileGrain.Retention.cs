@@ -27,8 +27,9 @@ public sealed partial class ProfileGrain
             {
                 await SaveAsync();
                 await AuditAsync(AuditAction.RetentionApplied);
-                var self = this.GetPrimaryKeyString();
-                await Task.WhenAll(changes.ReleasedKeys.Select(k => GrainFactory.GetGrain<IIdentifierGrain>(k).ForgetAsync([self])));
+                // A key may still name a profile merged into this one as its owner: that is this person too.
+                System.Collections.Immutable.ImmutableArray<string> owners = [this.GetPrimaryKeyString(), .. Profile.MergedProfileIds];
+                await Task.WhenAll(changes.ReleasedKeys.Select(k => GrainFactory.GetGrain<IIdentifierGrain>(k).ForgetAsync(owners)));
                 await Task.WhenAll(changes.Members.Select(m => matcher.ReblockAsync(m.SourceKey, m.Current, m.Before)));
             }
         }

@@ -155,6 +155,12 @@ public sealed class SuppressionSet(IGrainFactory grains)
         /// <summary>The fields whose key is suppressed, each with why; empty when the record may go on.</summary>
         public ImmutableArray<FieldViolation> Violations { get; }
 
+        /// <summary>Whether the list this ingest was admitted under has any entry at all.</summary>
+        public bool HasEntries => copy is { Hashes.Count: > 0 };
+
+        /// <summary>Whether <paramref name="key"/> (an identifier or source key) is suppressed in that list.</summary>
+        public bool IsSuppressed(string key) => HasEntries && copy.Hashes.Contains(SuppressionHasher.Hash(copy.Secret, key));
+
         public void Dispose() => copy?.Exit();
     }
 }
