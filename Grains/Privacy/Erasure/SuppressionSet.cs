@@ -7,7 +7,7 @@ namespace Cdm.Grains.Privacy.Erasure;
 /// <summary>
 /// This silo's copy of the suppression list, checked by every ingest without a grain call. Loaded on first use, and
 /// brought up to date by the erasure saga (through <see cref="ISuppressionFanOut"/>) before it releases any identifier
-/// of the person, and every half minute besides. An empty list costs an ingest one field read.
+/// of the person, and every half minute besides. With an empty list an ingest costs a field read and two atomic counts.
 /// </summary>
 public sealed class SuppressionSet(IGrainFactory grains)
 {
