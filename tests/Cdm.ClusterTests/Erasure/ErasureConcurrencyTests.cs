@@ -19,7 +19,7 @@ public sealed class ErasureConcurrencyTests(ClusterFixture fixture)
     public async Task ErasureDuringParallelIngest_EveryRecordIsErasedOrRefused_AndNothingOfThePersonRemains()
     {
         var email = records.Email("ada");
-        var phone = "+61412" + string.Concat(records.Prefix.Take(6).Select(static c => (char)('0' + (Convert.ToInt32(c.ToString(), 16) % 10))));
+        var phone = TestPhones.Mobile(records.Prefix);
         var seeded = await Resolver.IngestAsync(records.Record("seed", attributes: [("email", email), ("phone", phone)]));
         Assert.Equal(IngestStatus.Created, seeded.Status);
 

@@ -128,8 +128,7 @@ public sealed class ErasureEndToEndTests(SecuredHostFixture fixture)
 
         public string Email => $"ada.{prefix}@cdmtest.net";
 
-        // 0412 is an Australian mobile range libphonenumber accepts whatever the six digits after it.
-        public string Phone => "+61412" + string.Concat(prefix.Take(6).Select(static c => (char)('0' + (Convert.ToInt32(c.ToString(), 16) % 10))));
+        public string Phone => TestPhones.Mobile(prefix);
 
         public string CrmId => "cid-" + prefix;
 

@@ -20,7 +20,7 @@ public sealed class RetentionEndToEndTests(SecuredHostFixture fixture)
     {
         var writer = SecuredHostFixture.ApiKey(await fixture.KeyAsync("retention-" + crm.Prefix, ["source"], sources: [crm.Source, SecuredHostFixture.RetainedSource]));
         var note = "note-" + crm.Prefix;
-        var phone = "+61412" + string.Concat(crm.Prefix.Take(6).Select(static c => (char)('0' + (Convert.ToInt32(c.ToString(), 16) % 10))));
+        var phone = TestPhones.Mobile(crm.Prefix);
         var web = new SourceKey { Source = SecuredHostFixture.RetainedSource, RecordId = "w-" + crm.Prefix };
         var created = await Host.Ingestion.IngestAsync(crm.Record("a", ("email", crm.Email("rita")), ("first_name", "Rita"), (SecuredHostFixture.RetainedAttribute, note)), writer);
         await Host.Ingestion.IngestAsync(new SourceRecord { Source = web.Source, RecordId = web.RecordId, Attributes = { ["email"] = crm.Email("rita"), ["phone"] = phone } }, writer);
