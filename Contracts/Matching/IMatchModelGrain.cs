@@ -28,6 +28,12 @@ public interface IMatchModelGrain : IGrainWithStringKey
 
     /// <summary>Every version, newest first, without documents.</summary>
     Task<ImmutableArray<MatchModelVersion>> ListAsync();
+
+    /// <summary>
+    /// Erasure: removes from the term-frequency tables of every stored version the values (by field, with how many of the
+    /// erased person's records held each) that no one else held. Returns how many entries went.
+    /// </summary>
+    Task<int> ForgetValuesAsync(ImmutableDictionary<string, ImmutableDictionary<string, int>> values);
 }
 
 /// <summary>One stored model; <see cref="Document"/> is left out of listings.</summary>

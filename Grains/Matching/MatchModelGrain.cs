@@ -58,5 +58,27 @@ public sealed class MatchModelGrain(TimeProvider time) : Grain, IMatchModelGrain
     public Task<ImmutableArray<MatchModelVersion>> ListAsync() => Task.FromResult<ImmutableArray<MatchModelVersion>>(
         [.. state.State.Versions.OrderByDescending(v => v.Version).Select(v => v.ToVersion(v.Version == state.State.ActiveVersion, withDocument: false))]);
 
+    public async Task<int> ForgetValuesAsync(ImmutableDictionary<string, ImmutableDictionary<string, int>> values)
+    {
+        var removed = 0;
+        foreach (var stored in state.State.Versions)
+        {
+            var (document, _) = MatchModelJson.Parse(stored.Document);
+            var (forgotten, count) = TermFrequencyErasure.Forget(document, values);
+            if (count > 0)
+            {
+                stored.Document = MatchModelJson.Serialise(forgotten);
+                removed += count;
+            }
+        }
+
+        if (removed > 0)
+        {
+            await state.WriteAsync();
+        }
+
+        return removed;
+    }
+
     private StoredMatchModel? Find(int version) => version == 0 ? null : state.State.Versions.Find(v => v.Version == version);
 }

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using Cdm.Contracts.Ingestion;
+using Cdm.Contracts.Matching;
 using Cdm.Contracts.Privacy;
 using Cdm.Contracts.Profiles;
 using Cdm.Contracts.Stewardship;
 using Cdm.Grains.Ingestion;
+using Cdm.Grains.Matching;
 using Cdm.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -105,6 +107,10 @@ public sealed partial class ErasureGrain(
             if (Saga.Phase == ErasurePhase.Suppressed)
             {
                 await Task.WhenAll(plan.BlockKeys.Select(m => matcher.RemoveAsync(m.Value, m.Key)));
+                // Names only this person had leave the match models' term-frequency tables too.
+                var names = plan.ModelValues.ToImmutableDictionary(
+                    static f => f.Key, static f => f.Value.ToImmutableDictionary(StringComparer.Ordinal), StringComparer.Ordinal);
+                await GrainFactory.GetGrain<IMatchModelGrain>(IMatchModelGrain.Key).ForgetValuesAsync(names);
                 await StepAsync(ErasurePhase.Unblocked, "blocks_left");
             }
 
@@ -201,6 +207,10 @@ public sealed partial class ErasureGrain(
             held.AddRange(matcher.KeysOf(version).Select(static k => k.Key).Where(k => !held.Contains(k)));
         }
 
+        var current = subject.Versions.GroupBy(static v => v.SourceKey, StringComparer.Ordinal).Select(static g => g.Last());
+        var modelValues = TermFrequencyErasure.ValuesOf(current)
+            .ToDictionary(static f => f.Key, static f => f.Value.ToDictionary(StringComparer.Ordinal), StringComparer.Ordinal);
+
         var related = new HashSet<string>(StringComparer.Ordinal);
         foreach (var owner in await Task.WhenAll(subject.DoNotLinkKeys.Select(k => grains.Identifier(k).GetOwnerAsync())))
         {
@@ -217,7 +227,7 @@ public sealed partial class ErasureGrain(
 
         related.ExceptWith(erased);
         Saga.ProfileIds = [subject.ProfileId, .. erased.Where(p => p != subject.ProfileId).Order(StringComparer.Ordinal)];
-        Saga.Plan = new ErasurePlan { Keys = keys, BlockKeys = blockKeys, RelatedProfileIds = [.. related.Order(StringComparer.Ordinal)] };
+        Saga.Plan = new ErasurePlan { Keys = keys, BlockKeys = blockKeys, RelatedProfileIds = [.. related.Order(StringComparer.Ordinal)], ModelValues = modelValues };
         Saga.Counts = ErasureCounts.None with
         {
             Records = blockKeys.Count,

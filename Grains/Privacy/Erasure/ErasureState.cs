@@ -14,7 +14,7 @@ public enum ErasurePhase
     /// <summary>Every silo refuses records carrying the person's keys.</summary>
     Suppressed = 2,
 
-    /// <summary>The person's records left the blocks of probabilistic matching.</summary>
+    /// <summary>The person's records left the blocks of probabilistic matching, and their rare names the match models.</summary>
     Unblocked = 3,
 
     /// <summary>The identifier grains of the person's keys are gone, rows and all.</summary>
@@ -70,4 +70,7 @@ public sealed class ErasurePlan
 
     /// <summary>Active profiles that mention the erased records (do-not-link constraints, split history).</summary>
     public List<string> RelatedProfileIds { get; set; } = [];
+
+    /// <summary>The person's values of the fields match models count (names), with how many records held each.</summary>
+    public Dictionary<string, Dictionary<string, int>> ModelValues { get; set; } = new(StringComparer.Ordinal);
 }

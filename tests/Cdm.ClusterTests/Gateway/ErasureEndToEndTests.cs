@@ -1,4 +1,5 @@
 using Cdm.Api.V1;
+using Cdm.ClusterTests.Matching;
 using Cdm.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -38,6 +39,15 @@ public sealed class ErasureEndToEndTests(SecuredHostFixture fixture)
         var linkedOutcome = await Host.Ingestion.IngestAsync(linked, writer);
         var kept = await Host.Ingestion.IngestAsync(other.Record(shop, "z"), writer);
         Assert.Equal(created.ProfileId, linkedOutcome.ProfileId);
+
+        // A stored (inactive) model whose name tables count the person's names, the other person's, and a common one.
+        var models = new Models.ModelsClient(Host.Channel);
+        var names = new Dictionary<string, string[]>
+        {
+            ["first_name"] = [person.FirstName.ToLowerInvariant(), other.FirstName.ToLowerInvariant(), "smith", "smith"],
+            ["last_name"] = [person.LastName.ToLowerInvariant(), other.LastName.ToLowerInvariant(), "smith", "smith"],
+        };
+        var model = await models.AddModelAsync(new AddModelRequest { Document = TestMatchModel.Document(names: names), Description = "names " + crm.Prefix }, fixture.Admin);
 
         var receipt = await PrivacyDesk.EraseSubjectAsync(new EraseSubjectRequest { Identifier = new Identifier { Type = "email", Value = person.Email } }, officer);
 
@@ -90,6 +100,10 @@ public sealed class ErasureEndToEndTests(SecuredHostFixture fixture)
         }
 
         Assert.Empty(hits);
+        var document = (await models.GetModelAsync(new GetModelRequest { Version = model.Version }, fixture.Admin)).Document;
+        Assert.DoesNotContain(person.LastName, document, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(other.LastName, document, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("smith", document, StringComparison.Ordinal);
         // The other person sent record z alone.
         Assert.Equal(other.Values.Where(v => !v.EndsWith("-rec", StringComparison.Ordinal) || v.StartsWith("z-", StringComparison.Ordinal)).Order(), controls.Select(c => c[(c.IndexOf(": ", StringComparison.Ordinal) + 2)..]).Distinct().Order());
         var survivor = await Host.Profiles.GetProfileAsync(new GetProfileRequest { ProfileId = kept.ProfileId, Purpose = "privacy_request" }, fixture.Admin);

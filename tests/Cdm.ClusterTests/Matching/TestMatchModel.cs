@@ -12,8 +12,12 @@ public static class TestMatchModel
 {
     public const double Bits = 4.0;
 
-    /// <summary>The model; <paramref name="linkBits"/> and <paramref name="reviewBits"/> move its thresholds.</summary>
-    public static string Document(double linkBits = 12, double reviewBits = 4)
+    /// <summary>
+    /// The model; <paramref name="linkBits"/> and <paramref name="reviewBits"/> move its thresholds. With
+    /// <paramref name="names"/> (folded values by field, <c>first_name</c> and <c>last_name</c>), its term-frequency tables
+    /// count those values.
+    /// </summary>
+    public static string Document(double linkBits = 12, double reviewBits = 4, IReadOnlyDictionary<string, string[]>? names = null)
     {
         var comparisons = StandardComparisons.Create();
         var m = new List<ImmutableArray<double>>();
@@ -29,7 +33,9 @@ public static class TestMatchModel
             u.Add([1.0, mExact / Math.Pow(2, Bits), .. Enumerable.Repeat(mOther * Math.Pow(2, Bits), other)]);
         }
 
-        var model = new MatchModel(comparisons, [.. m], [.. u], 0.5, threshold: Probability(linkBits), reviewThreshold: Probability(Math.Min(linkBits, reviewBits)));
+        var tables = names?.ToDictionary(n => n.Key, n => TermFrequencyTable.Build(n.Value), StringComparer.Ordinal);
+        var model = new MatchModel(
+            comparisons, [.. m], [.. u], 0.5, tables, threshold: Probability(linkBits), reviewThreshold: Probability(Math.Min(linkBits, reviewBits)));
         return MatchModelJson.Serialise(model.ToDocument());
     }
 
